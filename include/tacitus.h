@@ -77,7 +77,15 @@ typedef struct tac_expected_event {
     const char *target;
     const char *code;
     bool        no_event;   /* <EventCoding noevents="True"> */
+    const char *error;      /* <EventCoding error="dateline">: the coder is
+                             * expected to reject the record for this reason */
 } tac_expected_event;
+
+/* A PETRARCH validation <Config option="require_dyad" value="false"> setting. */
+typedef struct tac_config_option {
+    const char *option;
+    const char *value;
+} tac_config_option;
 
 /* One article or sentence. All strings are owned by the reader and valid
  * until the next call to tac_reader_next(). Absent optional fields are NULL. */
@@ -92,7 +100,8 @@ typedef struct tac_record {
     const char *source;
     const char *url;
     const char *category;    /* PETRARCH category attribute */
-    const char *text;        /* UTF-8, NUL-terminated, as in the input */
+    const char *text;        /* valid UTF-8 (bad bytes became U+FFFD), NUL-terminated;
+                              * XML <Text> has its whitespace collapsed */
     size_t      text_len;
     const char *parse;       /* Penn Treebank parse text (XML <Parse>, PTB line) */
     const char *dateline;    /* place named by the dateline ("BEIJING"), or NULL */
@@ -102,6 +111,10 @@ typedef struct tac_record {
     size_t      n_expected;
     const char *file;        /* input name ("-" for stdin) */
     long        line;        /* line where the record starts (1-based) */
+    /* <Config> elements met since the previous record (validation files),
+     * in file order: they apply from this record on. */
+    const tac_config_option *config;
+    size_t      n_config;
 } tac_record;
 
 typedef struct tac_reader tac_reader;
@@ -109,7 +122,8 @@ typedef struct tac_reader tac_reader;
 typedef struct tac_reader_options {
     tac_format  format;        /* TAC_FORMAT_AUTO to detect */
     const char *default_date;  /* "YYYY-MM-DD" for records without one (--date) */
-    size_t      max_record_bytes; /* 0 = default (64 MiB) */
+    size_t      max_record_bytes; /* 0 = default (4 MiB); longer records are
+                                   * skipped without being buffered */
     tac_diag    diag;          /* warnings (non-fatal) */
 } tac_reader_options;
 
@@ -120,9 +134,18 @@ tac_reader *tac_reader_open(const char *path, const tac_reader_options *opt, tac
 tac_status  tac_reader_next(tac_reader *r, tac_record *rec, tac_error *err);
 tac_format  tac_reader_format(const tac_reader *r);
 /* Values of a PETRARCH validation file's <Environment> (key "Verbfile",
- * "Actorfile", ...; several Actorfile values are joined with ','), or NULL. */
+ * "Actorfile", ...; several Actorfile values are joined with ','; a <Config
+ * option="X" value="V"> there is key "X"), or NULL. Available after open. */
 const char *tac_reader_env(const tac_reader *r, const char *key);
 void        tac_reader_close(tac_reader *r);
+/* Recognises a dateline at the very start of text: an all-caps place
+ * ("BEIJING", "RIO DE JANEIRO"), optional ", Region" parts ("SEOUL, South
+ * Korea"), an optional date ("March 3") and "(AGENCY)", then a dash (-, --,
+ * en or em dash). On success *place_len is the length of the place as
+ * written (with its regions, without date/agency) and *body_offset the byte
+ * where the body starts. */
+bool        tac_find_dateline(const char *text, size_t len, size_t *place_len,
+                              size_t *body_offset);
 
 /* ======================================================================
  * Text: normalisation, sentence splitting, tokenization
@@ -135,7 +158,9 @@ typedef enum tac_sentence_kind {
 } tac_sentence_kind;
 
 /* A token. `form` is the normalised Penn Treebank form ("'s", "n't", "``",
- * "-" for dashes); start/end are byte offsets into the record's original text. */
+ * "''", "--" for dashes, "-LRB-", NFC); start/end are byte offsets into the
+ * record's original text. A sentence-final abbreviation ("U.S.") is followed
+ * by an extra "." token that owns the period byte (see docs/text.md). */
 typedef struct tac_token {
     const char *form;
     uint32_t    start;
@@ -153,7 +178,8 @@ typedef struct tac_text {
     const char   *original;       /* the text given, not copied */
     tac_sentence *sentences;
     uint32_t      n_sentences;
-    uint32_t      n_invalid_bytes; /* invalid UTF-8 sequences replaced by U+FFFD */
+    uint32_t      n_invalid_bytes; /* invalid UTF-8 bytes: each is one opaque
+                                    * character, shown as U+FFFD in forms */
 } tac_text;
 
 typedef struct tac_text_ctx tac_text_ctx;  /* per-thread scratch (arena) */
@@ -195,16 +221,79 @@ typedef struct tac_event {
  * Coding: dictionaries and the coder (src/code/)
  * ====================================================================== */
 /* @section code */
-/* Owner: src/code. Intended shape (refine, keep the spirit):
- *   typedef struct tac_dict_paths { const char *dir, *verbs, *actors (comma list),
- *                                   *agents, *discards, *issues; } tac_dict_paths;
- *   tac_dicts *tac_dicts_load(const tac_dict_paths *, const tac_diag *, tac_error *);
- *   void       tac_dicts_free(tac_dicts *);
- *   tac_coder *tac_coder_new(const tac_dicts *, const tac_coder_options *, tac_error *);
- *   void       tac_coder_free(tac_coder *);
- *   tac_status tac_coder_code_parse(tac_coder *, const tac_sentence_input *,
- *                                   const tac_event **events, size_t *n, tac_error *);
- */
+/* Dictionaries: compiled once, immutable, shared by all threads. */
+typedef struct tac_dicts tac_dicts;
+
+/* Which files to load. Explicit files win over what `dir` provides; `dir`
+ * picks files by conventional names: CAMEO*.txt or *.verbs*.txt (verbs),
+ * *.actors*.txt (all of them, in name order), *.agents*.txt, *discards*.txt,
+ * *issue*.txt. `actors` is a comma-separated list. NULL = none. */
+typedef struct tac_dict_paths {
+    const char *dir;
+    const char *verbs;
+    const char *actors;
+    const char *agents;
+    const char *discards;
+    const char *issues;
+} tac_dict_paths;
+
+typedef struct tac_dict_counts {
+    size_t verbs;          /* verb lines (primary verbs and multi-word verbs) */
+    size_t verb_forms;     /* generated and irregular forms */
+    size_t patterns;
+    size_t synsets;
+    size_t transforms;
+    size_t actors;         /* actor entries */
+    size_t actor_phrases;  /* names and synonyms */
+    size_t agents;         /* agent phrases including generated plurals */
+    size_t discards;
+    size_t issues;         /* issue phrases after expansion */
+    size_t skipped;        /* malformed entries skipped (each reported to diag) */
+} tac_dict_counts;
+
+/* Malformed entries are reported to diag as "file:line" and skipped; only a
+ * missing/unreadable file or no verb dictionary fails (NULL, err set). */
+tac_dicts *tac_dicts_load(const tac_dict_paths *paths, const tac_diag *diag, tac_error *err);
+void       tac_dicts_free(tac_dicts *d);
+void       tac_dicts_counts(const tac_dicts *d, tac_dict_counts *out);
+
+/* PETRARCH's coding options (config.ini / validation <Config>). */
+typedef struct tac_coder_options {
+    bool require_dyad;      /* events need a source and a target (default true) */
+    int  new_actor_length;  /* reserved: uncoded noun phrases as actors (default 0 = off) */
+    bool code_issues;       /* attach issue codes (default true) */
+} tac_coder_options;
+
+void tac_coder_options_default(tac_coder_options *opt);
+
+/* A per-thread coder: holds the arena for trees and events. */
+typedef struct tac_coder tac_coder;
+
+tac_coder *tac_coder_new(const tac_dicts *d, const tac_coder_options *opt, tac_error *err);
+void       tac_coder_set_options(tac_coder *c, const tac_coder_options *opt);
+void       tac_coder_free(tac_coder *c);
+
+/* One parsed sentence to code. */
+typedef struct tac_sentence_input {
+    const char *parse;       /* Penn Treebank bracketing, e.g. "(ROOT (S ...))" */
+    const char *date;        /* "YYYY-MM-DD" (also YYYYMMDD); for date-restricted actors */
+    const char *doc_id;
+    int         sentence;    /* index of the sentence in its document */
+    const char *text;        /* the sentence text (events point at it); may be NULL */
+} tac_sentence_input;
+
+typedef enum tac_discard_kind {
+    TAC_DISCARD_NONE = 0,
+    TAC_DISCARD_SENTENCE,    /* a discard phrase: this sentence is not coded */
+    TAC_DISCARD_STORY        /* a '+' discard phrase: the whole story is not coded */
+} tac_discard_kind;
+
+/* Codes one sentence. *events (n of them) stay valid until the next call on
+ * this coder. A malformed tree gives TAC_EPARSE with a message (no events).
+ * `discard` (may be NULL) tells whether a discard phrase matched. */
+tac_status tac_coder_code_parse(tac_coder *c, const tac_sentence_input *in,
+                                const tac_event **events, size_t *n,
+                                tac_discard_kind *discard, tac_error *err);
 /* @end code */
 
 /* ======================================================================
@@ -212,24 +301,302 @@ typedef struct tac_event {
  * writers (src/output/)
  * ====================================================================== */
 /* @section output */
+/* The CAMEO codebook (data/cameo-codebook.tsv, compiled in): immutable,
+ * safe to read from any thread. Strings are never NULL; "" = not defined. */
+typedef struct tac_cameo_info {
+    const char *code;            /* "042" (2-digit roots are entries too) */
+    const char *name;            /* "Make a visit" */
+    const char *root_code;       /* "04" */
+    double      goldstein;       /* Goldstein weight, -10 .. +10 */
+    int         quad_class;      /* 1 verbal coop, 2 material coop, 3 verbal conflict,
+                                  * 4 material conflict */
+    const char *plover;          /* PLOVER category "CONSULT", or "" (01, 02 families) */
+    const char *plover_mode;     /* "visit", or "" */
+    const char *plover_context;  /* "crime;corruption", or "" */
+} tac_cameo_info;
+
+/* NULL when the code is not in the codebook (or code is NULL). */
+const tac_cameo_info *tac_cameo_lookup(const char *code);
+/* Iterates the codebook in code order: i in [0, tac_cameo_count()). */
+size_t                tac_cameo_count(void);
+const tac_cameo_info *tac_cameo_at(size_t i);
+/* "verbal cooperation" ... "material conflict"; NULL outside 1..4. */
+const char           *tac_quad_class_name(int quad_class);
+
+/* PLOVER's own event categories (16, in PLOVER's order). */
+typedef struct tac_plover_category {
+    const char *name;            /* "CONSULT" */
+    const char *description;     /* one line */
+    int         quad_class;      /* the CAMEO-style quad it belongs to */
+} tac_plover_category;
+
+const tac_plover_category *tac_plover_categories(size_t *n);
+const tac_plover_category *tac_plover_lookup(const char *name);   /* NULL if unknown */
+
+/* Event writers: each appends one event (one line, '\n'-terminated) to a
+ * tac_buf; no allocation beyond the buffer's growth. Events whose CAMEO code
+ * is not in the codebook are still written, with null/empty codebook fields.
+ * Text is written as valid UTF-8 (invalid bytes become U+FFFD). */
+typedef struct tac_buf tac_buf;   /* growable byte buffer, src/util/util.h */
+
+typedef enum tac_output_format {
+    TAC_OUTPUT_JSONL = 0,        /* one JSON object per line */
+    TAC_OUTPUT_TSV,              /* Phoenix column order, then Tacitus columns */
+    TAC_OUTPUT_TEXT              /* one readable line per event, for terminals */
+} tac_output_format;
+
+/* "jsonl" (also "json"), "tsv", "text"; false if unknown. */
+bool        tac_output_format_parse(const char *name, tac_output_format *out);
+const char *tac_output_format_name(tac_output_format fmt);
+/* The TSV header line (column names); nothing for the other formats. */
+tac_status  tac_write_header(tac_output_format fmt, tac_buf *out);
+/* TAC_OK, TAC_EINVAL (NULL event/buffer, bad format), TAC_ENOMEM. */
+tac_status  tac_write_event(tac_output_format fmt, const tac_event *ev, tac_buf *out);
+/* A stable 16-hex-digit id of an event: a hash of doc_id, sentence, source,
+ * cameo code and target, so re-coding the same text gives the same id. */
+void        tac_event_id(const tac_event *ev, char out[17]);
 /* @end output */
 
 /* ======================================================================
  * Tagging and lemmatization (src/tag/)
  * ====================================================================== */
 /* @section tag */
+/* Part-of-speech tagging with Penn Treebank tags, and lemmatization.
+ * Models are built into the build tree at build time (models/tagger.bin
+ * from liblingua-en-tagger-perl, models/lemmas.bin from wordnet-base).
+ * A loaded model is immutable: share it between threads freely. Per-call
+ * working memory comes from a caller's arena (util/util.h), which the
+ * caller resets between sentences or records. */
+struct tac_arena;
+
+typedef struct tac_tagger tac_tagger;
+
+/* Loads a tagger model. path NULL means $TACITUS_TAGGER_MODEL if set, else
+ * the model built with the library (<build>/models/tagger.bin). Returns
+ * NULL and fills err (naming the file) if it is missing or malformed. */
+tac_tagger *tac_tagger_load(const char *path, tac_error *err);
+void        tac_tagger_free(tac_tagger *t);
+/* The file the model was loaded from. */
+const char *tac_tagger_path(const tac_tagger *t);
+
+/* Tags one sentence. forms[0..n) are tokens in Penn Treebank form ("'s",
+ * "n't", "``", "-LRB-"); tags_out[i] receives a static tag name ("NN").
+ * The Viterbi tables are allocated in scratch (O(n) bytes); nothing is
+ * malloc'd once the arena has grown. TAC_ENOMEM if scratch is exhausted,
+ * TAC_EINVAL on NULL arguments. n == 0 is fine. */
+tac_status  tac_tag_tokens(const tac_tagger *t, const char *const *forms, size_t n,
+                           const char **tags_out, struct tac_arena *scratch,
+                           tac_error *err);
+/* The same for a sentence of the text stage; tags_out has s->n_tokens slots. */
+tac_status  tac_tag_sentence(const tac_tagger *t, const tac_sentence *s,
+                             const char **tags_out, struct tac_arena *scratch,
+                             tac_error *err);
+
+typedef struct tac_lemmatizer tac_lemmatizer;
+
+/* Loads the lemmatizer model: path NULL means $TACITUS_LEMMA_MODEL if set,
+ * else <build>/models/lemmas.bin. */
+tac_lemmatizer *tac_lemmatizer_load(const char *path, tac_error *err);
+void            tac_lemmatizer_free(tac_lemmatizer *l);
+/* The lemma of `word` used with Penn Treebank tag `tag` ("fought"/VBD ->
+ * "fight", "countries"/NNS -> "country", "better"/JJR -> "good"). A NULL
+ * tag tries noun, verb and adjective readings in turn. Proper nouns keep
+ * their case; other lemmas are lower case. The result is a static string,
+ * a string in arena, or `word` itself when the lemma is the word unchanged;
+ * NULL only if word is NULL or arena is exhausted. */
+const char     *tac_lemma(const tac_lemmatizer *l, const char *word, const char *tag,
+                          struct tac_arena *arena);
 /* @end tag */
 
 /* ======================================================================
  * Shallow parsing (src/parse/)
  * ====================================================================== */
 /* @section parse */
+/* The shallow parser: one tagged sentence in, a Penn Treebank bracketed tree
+ * out, "(ROOT (S (NP (NNP Arnor)) (VP (VBD restored) (NP (NNS ties))) (. .)))",
+ * shaped like the CoreNLP trees the coder was written for (docs/parser.md).
+ * Deterministic and linear time. A tac_parser is per-thread scratch; it
+ * holds no model, so create one per thread freely. */
+typedef struct tac_parser tac_parser;
+
+tac_parser *tac_parser_new(tac_error *err);
+void        tac_parser_free(tac_parser *p);
+
+/* Parses forms[0..n) tagged tags[0..n) (Penn Treebank tags; unknown or NULL
+ * tags are kept as "XX" leaves and never fail). *tree_out stays valid until
+ * the next call on p. Any n works: n == 0 gives "(ROOT (S))"; very long or
+ * odd sentences degrade to flatter trees, never to an error. Parentheses
+ * in forms are written as -LRB-/-RRB-, whitespace as '_'. TAC_EINVAL on
+ * NULL arguments (with n > 0), TAC_ENOMEM. */
+tac_status  tac_parse_tokens(tac_parser *p, const char *const *forms,
+                             const char *const *tags, size_t n,
+                             const char **tree_out, tac_error *err);
+
+/* Raw text to trees: text stage -> tagger -> parser, for one record at a
+ * time. A tac_frontend is per-thread (it owns a text context, an arena and
+ * a parser); the tagger it uses is shared and must outlive it. */
+typedef struct tac_frontend tac_frontend;
+
+typedef struct tac_parsed_sentence {
+    int          index;       /* index of the sentence in the record's tac_text */
+    tac_sentence_kind kind;
+    const char  *text;        /* the sentence's text, NUL-terminated copy */
+    const tac_token *tokens;
+    uint32_t     n_tokens;
+    const char *const *tags;  /* n_tokens Penn Treebank tags */
+    const char  *tree;        /* the bracketed parse */
+} tac_parsed_sentence;
+
+tac_frontend *tac_frontend_new(const tac_tagger *tagger, tac_error *err);
+void          tac_frontend_free(tac_frontend *fe);
+/* Analyzes text[0..len) (dateline_end as for tac_text_analyze) and parses
+ * its body sentences (dateline and headline sentences are left out); with
+ * all_sentences set, every sentence is parsed. *out (n of them) stays valid
+ * until the next call on fe. */
+tac_status    tac_frontend_parse(tac_frontend *fe, const char *text, size_t len,
+                                 size_t dateline_end, bool all_sentences,
+                                 const tac_parsed_sentence **out, size_t *n,
+                                 tac_error *err);
 /* @end parse */
 
 /* ======================================================================
  * Event store and queries (src/store/)
  * ====================================================================== */
 /* @section store */
+/* An SQLite database of documents, their sentences and the events coded from
+ * them, with provenance, and the queries analysts run on it (docs/store.md).
+ * A tac_store is a connection: one thread at a time. Ingest is idempotent
+ * (re-adding a document id replaces it) and crash-consistent (documents are
+ * committed whole, several per transaction). */
+typedef struct tac_store tac_store;
+
+typedef struct tac_store_options {
+    bool     read_only;       /* open an existing store for queries only */
+    int      batch_documents; /* documents per transaction; 0 = 256 */
+    bool     bulk;            /* fresh store only: one transaction, indexes
+                               * built at close (fast generation of big stores) */
+    tac_diag diag;            /* warnings about bad fields kept or dropped */
+} tac_store_options;
+
+tac_store *tac_store_open(const char *path, const tac_store_options *opt, tac_error *err);
+/* Commits the pending batch, closes, frees. NULL is a no-op. */
+tac_status tac_store_close(tac_store *st, tac_error *err);
+/* Commits the pending batch now (documents committed so far become durable). */
+tac_status tac_store_flush(tac_store *st, tac_error *err);
+
+typedef struct tac_store_document {
+    const char *doc_id;       /* required */
+    const char *date;         /* "YYYY-MM-DD" or NULL */
+    const char *source, *url, *title;   /* NULL if unknown */
+} tac_store_document;
+
+/* Fields the document stage adds to an event, and codebook values that
+ * override the built-in lookup. Zero-initialise and set what is known. */
+typedef struct tac_store_event_extra {
+    bool        has_goldstein;
+    double      goldstein;
+    int         quad;             /* 1..4; 0 = from the code */
+    const char *plover, *plover_mode, *plover_context;  /* NULL = codebook */
+    const char *date_precision;   /* "day", "month", "year"... or NULL */
+    const char *place, *country;  /* NULL if unknown */
+    bool        has_location;
+    double      lat, lon;
+    int         historical;       /* -1 unknown, 0 current news, 1 past event */
+    const int  *reported_by;      /* sentences reporting this event */
+    size_t      n_reported_by;
+} tac_store_event_extra;
+
+/* A document's writes: begin, add sentences and events, commit (or abort).
+ * Begin replaces any stored document with the same id. add_event returns
+ * TAC_SKIPPED (err says why) for an event it cannot store, e.g. a bad code;
+ * the rest of the document goes on. */
+tac_status tac_store_begin_document(tac_store *st, const tac_store_document *doc, tac_error *err);
+tac_status tac_store_add_sentence(tac_store *st, int index, const char *text, size_t len,
+                                  tac_error *err);
+tac_status tac_store_add_event(tac_store *st, const tac_event *ev,
+                               const tac_store_event_extra *extra, tac_error *err);
+tac_status tac_store_commit_document(tac_store *st, tac_error *err);
+void       tac_store_abort_document(tac_store *st);
+/* *present = whether the document is stored (committed), to resume a run. */
+tac_status tac_store_has_document(tac_store *st, const char *doc_id, bool *present,
+                                  tac_error *err);
+
+/* Filters; NULL / 0 / -1 mean "any". Actor specs: "CHN" (root), "CHNGOV"
+ * (root CHN, agent starting GOV), "*GOV" (agent GOV, any root). */
+typedef struct tac_query {
+    const char *from, *to;        /* inclusive "YYYY-MM-DD" */
+    const char *actor;            /* source or target */
+    const char *source, *target;
+    const char *dyad;             /* "CHN:PRK" directed, "CHN-PRK" either way */
+    bool        either;           /* treat a "A:B" dyad as either way too */
+    const char *code;             /* exact CAMEO code "042" */
+    const char *root;             /* root code "04" */
+    int         quad;             /* 1..4, 0 any */
+    const char *plover;           /* PLOVER category, case-insensitive */
+    int         historical;       /* -1 any, 0 not historical (or unknown), 1 */
+    long        limit;            /* 0 = no limit */
+} tac_query;
+
+void tac_query_init(tac_query *q);   /* all "any" */
+
+/* An event as stored, with its document and sentence. Strings are valid
+ * during the callback only; absent values are NULL. */
+typedef struct tac_stored_event {
+    int64_t     id;
+    const char *doc_id;
+    int         ordinal;          /* index of the event in its document */
+    int         sentence;
+    const char *date;
+    const char *source, *source_root, *source_agent;
+    const char *target, *target_root, *target_agent;
+    const char *cameo;
+    int         quad;
+    bool        has_goldstein;
+    double      goldstein;
+    const char *plover, *plover_mode, *plover_context;
+    const char *issues;
+    const char *text;             /* the sentence */
+    const char *verb_pattern, *verb_where, *source_entry, *target_entry;
+    const char *date_precision, *place, *country;
+    bool        has_location;
+    double      lat, lon;
+    int         historical;       /* -1 unknown */
+    const char *reported_by;      /* JSON array "[0,3]" or NULL */
+    const char *doc_date, *doc_source, *doc_url, *doc_title;
+} tac_stored_event;
+
+/* Return non-zero from a callback to stop early. */
+typedef int (*tac_stored_event_fn)(void *ud, const tac_stored_event *ev);
+/* Events matching q, in date then id order. */
+tac_status tac_store_query(tac_store *st, const tac_query *q, tac_stored_event_fn fn,
+                           void *ud, tac_error *err);
+/* One event by id: "123" (the id column) or "DOCID#N" (N-th event of DOCID).
+ * TAC_ENOTFOUND if absent. */
+tac_status tac_store_get_event(tac_store *st, const char *event_id, tac_stored_event_fn fn,
+                               void *ud, tac_error *err);
+
+typedef enum tac_period {
+    TAC_PERIOD_DAY, TAC_PERIOD_WEEK, TAC_PERIOD_MONTH, TAC_PERIOD_YEAR
+} tac_period;
+/* "day", "week", "month", "year" */
+bool tac_period_parse(const char *name, tac_period *out);
+
+/* One period of a series: "2024-03-05", "2024-W09" (ISO week), "2024-03", "2024". */
+typedef struct tac_series_row {
+    char   period[16];
+    long   quad[5];           /* quad[1..4]: events per quad class */
+    long   total;
+    double goldstein_sum;
+    long   goldstein_n;       /* events with a Goldstein value */
+    double goldstein_mean;    /* goldstein_sum / goldstein_n; NAN if none */
+} tac_series_row;
+typedef int (*tac_series_fn)(void *ud, const tac_series_row *row);
+/* Per-period counts of the events matching q (undated events left out).
+ * When q->from or q->to is set, every period between them is reported,
+ * empty ones with zeros (a missing bound is taken from the data). */
+tac_status tac_store_series(tac_store *st, const tac_query *q, tac_period period,
+                            tac_series_fn fn, void *ud, tac_error *err);
+
 /* @end store */
 
 #ifdef __cplusplus

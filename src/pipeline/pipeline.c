@@ -306,7 +306,7 @@ static tac_status run_threaded(run *r, const char *const *inputs, size_t n_input
     if (st != TAC_OK)
         r->aborted = true;
     pthread_cond_broadcast(&r->work_ready);
-    if (st == TAC_OK)
+    while (st == TAC_OK && r->next_emit < r->next_seq)
         st = drain_done(r, true);
     if (st != TAC_OK)
         r->aborted = true;

@@ -36,10 +36,22 @@ bool tac_record_copy(tac_record *dst, const tac_record *src, tac_arena *arena)
             ev[i] = src->expected[i];
             if (!copy_str(&ev[i].source, src->expected[i].source, arena) ||
                 !copy_str(&ev[i].target, src->expected[i].target, arena) ||
-                !copy_str(&ev[i].code, src->expected[i].code, arena))
+                !copy_str(&ev[i].code, src->expected[i].code, arena) ||
+                !copy_str(&ev[i].error, src->expected[i].error, arena))
                 return false;
         }
         dst->expected = ev;
+    }
+    if (src->n_config) {
+        tac_config_option *cfg = tac_arena_alloc(arena, src->n_config * sizeof *cfg);
+        if (!cfg)
+            return false;
+        for (size_t i = 0; i < src->n_config; i++) {
+            if (!copy_str(&cfg[i].option, src->config[i].option, arena) ||
+                !copy_str(&cfg[i].value, src->config[i].value, arena))
+                return false;
+        }
+        dst->config = cfg;
     }
     return true;
 }
