@@ -21,6 +21,12 @@ typedef struct cli_command {
 
 int cmd_tokenize(int argc, char **argv);
 int cmd_code(int argc, char **argv);
+int cmd_tag(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
+int cmd_dict(int argc, char **argv);
+int cmd_query(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
 
 /* Prints diagnostics as "tacitus: warning: WHERE: MSG" on stderr. */
 void cli_diag(void *ud, tac_severity sev, const char *where, const char *msg);

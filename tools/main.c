@@ -16,6 +16,12 @@ static int cmd_help(int argc, char **argv);
 static const cli_command commands[] = {
     {"tokenize", "split and tokenize articles; one sentence per line", cmd_tokenize},
     {"code", "code articles or parsed sentences into events", cmd_code},
+    {"tag", "tag every sentence with Penn Treebank tags (and lemmas)", cmd_tag},
+    {"query", "list or aggregate events in an event store (--db)", cmd_query},
+    {"export", "export a store's events: phoenix, csv, jsonl, plover-json", cmd_export},
+    {"explain", "show why a stored event was coded (document, pattern, actors)", cmd_explain},
+    {"validate", "code a PETRARCH validation file and compare with its expected events", cmd_validate},
+    {"dict", "dict check DIR|FILES: lint a dictionary set and count its entries", cmd_dict},
     {"version", "print the version", cmd_version},
     {"help", "list the commands", cmd_help},
 };

@@ -80,6 +80,11 @@ tac_status tac_read_file(const char *path, char **out, size_t *out_len, tac_erro
 bool tac_str_iequal(const char *a, const char *b);
 bool tac_str_has_suffix(const char *s, const char *suffix);
 
+/* Where our own dictionaries (data/) and build-time products (models,
+ * generated dictionaries) are; overridable by TACITUS_DATA / TACITUS_BUILD. */
+const char *tac_data_dir(void);
+const char *tac_build_dir(void);
+
 /* Monotonic clock in seconds, for progress reports and benchmarks. */
 double tac_now(void);
 

@@ -1,0 +1,1373 @@
+/* The coder: from a Penn Treebank parse to CAMEO events.
+ *
+ * 1. Noun phrases get a meaning: a list of codes built from the actor and
+ *    agent phrases among their own words, else from their NP children, else
+ *    from their PP children (PETRARCH-2's priority); conjunctions give
+ *    several codes, agents wrap actors ("NGO" + "ARN" + "GOV").
+ * 2. Coded noun phrases that are not inside another coded noun phrase are the
+ *    sentence's actors, in word order: verb patterns' $ + % ^ tokens and
+ *    pronouns refer to them.
+ * 3. Each verb found in the dictionary is matched against its block's
+ *    patterns (words before and after the verb, gaps allowed unless joined
+ *    by '_'); the longest match gives the code, else the verb's own code.
+ * 4. Source = the subject (climbing through auxiliaries and subjectless
+ *    complements), target = the first actor after the verb inside its verb
+ *    phrase; passive "by" phrases swap them; pattern tokens override both.
+ *    A verb that codes an event covers the verbs of its subjectless
+ *    complements ("urged B to help ..." codes only "urge").
+ * 5. One event per source x target pair; "A:B" codes add the reverse event. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "code/code.h"
+
+#define MAX_CODES 64
+
+typedef struct code_item {
+    const char *actor;      /* "ARN", or NULL for an agent without actor */
+    const char *prefix;     /* agent codes placed before the actor ("NGO") */
+    const char *suffix;     /* after it ("GOV") */
+    const char *entry;      /* provenance, "NAME [CODE] (file:line)" */
+    bool        weak;       /* came from a pronoun: loses to any named actor */
+} code_item;
+
+typedef struct meaning {
+    code_item *items;
+    uint32_t   n;
+} meaning;
+
+typedef struct actor_span {
+    uint32_t  first, last;
+    const meaning *m;
+    const tac_node *node;
+} actor_span;
+
+/* A dictionary phrase found in the sentence, owned by the lowest noun
+ * phrase that contains all of it. */
+typedef struct word_match {
+    uint32_t first, last;
+    bool     actor;
+    int32_t  entry;
+    int32_t  next;          /* next match owned by the same NP, or -1 */
+} word_match;
+
+struct tac_coder {
+    const tac_dicts  *d;
+    tac_coder_options opt;
+    tac_arena         arena;
+    /* per sentence */
+    tac_tree          tree;
+    int32_t           date;
+    const meaning   **memo;         /* per node, NULL = not computed */
+    bool              pronouns;     /* pronoun resolution enabled (second pass) */
+    word_match       *matches;
+    uint32_t          n_matches;
+    int32_t          *own;          /* per node: first owned match or -1 */
+    actor_span       *spans;        /* maximal coded NPs, in word order */
+    uint32_t          n_spans;
+    actor_span       *mspans;       /* minimal coded NPs (pattern tokens) */
+    uint32_t          n_mspans;
+    bool             *coded_vp;     /* per node */
+    tac_event        *events;
+    size_t            n_events, cap_events;
+    const tac_sentence_input *in;
+    const char       *date_text;
+    const char       *issues;
+};
+
+static const meaning EMPTY = {NULL, 0};
+
+/* ---- labels ----------------------------------------------------------- */
+
+static bool is(const tac_node *n, const char *label) { return n && !strcmp(n->label, label); }
+static bool is_np(const tac_node *n)
+{
+    return n && (is(n, "NP") || is(n, "NX") || is(n, "NML") || is(n, "WHNP"));
+}
+static bool is_vp(const tac_node *n) { return n && is(n, "VP"); }
+static bool is_clause(const tac_node *n)
+{
+    return n && (is(n, "S") || is(n, "SQ") || is(n, "SINV") || is(n, "SBARQ"));
+}
+static bool is_barrier(const tac_node *n)
+{
+    return is_clause(n) || is_vp(n) || is(n, "SBAR") || is(n, "ROOT") || !n->parent;
+}
+static bool is_verb_tag(const tac_node *n) { return n->word && !strncmp(n->label, "VB", 2); }
+static bool is_pronoun(const tac_node *n)
+{
+    return n->word && (is(n, "PRP") || is(n, "PRP$"));
+}
+static bool starts_match(const tac_node *n)
+{
+    const char *l = n->label;
+    return !strncmp(l, "NN", 2) || !strncmp(l, "JJ", 2) || !strcmp(l, "DT") ||
+           !strcmp(l, "FW") || !strcmp(l, "CD") || !strcmp(l, "VBN") || !strcmp(l, "VBG") ||
+           !strcmp(l, "SYM") || !strcmp(l, "RB");
+}
+
+static bool word_is(const tac_node *n, const char *const *list)
+{
+    if (!n->word)
+        return false;
+    for (; *list; list++)
+        if (tac_str_iequal(n->word, *list))
+            return true;
+    return false;
+}
+
+/* ---- codes ------------------------------------------------------------ */
+
+static const char *full_code(tac_coder *c, const code_item *it)
+{
+    return tac_arena_printf(&c->arena, "%s%s%s", it->prefix ? it->prefix : "",
+                            it->actor ? it->actor : "---", it->suffix ? it->suffix : "");
+}
+
+static const char *date_code(const tac_coder *c, const tac_actor *a)
+{
+    for (uint32_t i = 0; i < a->n_codes; i++) {
+        const tac_actor_code *k = &a->codes[i];
+        if (c->date < 0 || (c->date >= k->from && c->date <= k->to))
+            return k->code;
+    }
+    return NULL;
+}
+
+/* ---- dictionary phrases in the sentence ----------------------------- */
+
+static uint32_t longest(const tac_trie *t, tac_node *const *toks, uint32_t i, uint32_t n,
+                        int32_t *entry)
+{
+    uint32_t node = 0, best = 0;
+    *entry = -1;
+    for (uint32_t j = i; j < n; j++) {
+        if (!tac_trie_step(t, node, toks[j]->wid, &node))
+            break;
+        if (t->entry[node] >= 0) {
+            best = j - i + 1;
+            *entry = t->entry[node];
+        }
+    }
+    return best;
+}
+
+static tac_node *owner_np(tac_node *tok, uint32_t last)
+{
+    for (tac_node *p = tok->parent; p; p = p->parent) {
+        if (is_np(p) && p->last >= last)
+            return p;
+        if (is_barrier(p))
+            return NULL;
+    }
+    return NULL;
+}
+
+/* Longest actor or agent phrase at each position, left to right. */
+static bool find_matches(tac_coder *c)
+{
+    const tac_dicts *d = c->d;
+    uint32_t n = c->tree.n_tokens;
+    c->matches = tac_arena_alloc(&c->arena, (n ? n : 1) * sizeof *c->matches);
+    c->own = tac_arena_alloc(&c->arena, c->tree.n_nodes * sizeof *c->own);
+    if (!c->matches || !c->own)
+        return false;
+    for (uint32_t i = 0; i < c->tree.n_nodes; i++)
+        c->own[i] = -1;
+    c->n_matches = 0;
+    int32_t *tail = tac_arena_alloc(&c->arena, c->tree.n_nodes * sizeof *tail);
+    if (!tail)
+        return false;
+    tac_node *const *toks = c->tree.tokens;
+    for (uint32_t i = 0; i < n;) {
+        if (!starts_match(toks[i]) && !is(toks[i], "NNP")) {
+            i++;
+            continue;
+        }
+        int32_t ae, ge;
+        uint32_t la = longest(&d->actor_trie, toks, i, n, &ae);
+        uint32_t lg = longest(&d->agent_trie, toks, i, n, &ge);
+        uint32_t len = la >= lg ? la : lg;
+        tac_node *owner = len ? owner_np(toks[i], i + len) : NULL;
+        if (!owner) {
+            i++;
+            continue;
+        }
+        word_match *m = &c->matches[c->n_matches];
+        m->first = i;
+        m->last = i + len;
+        m->actor = la >= lg;
+        m->entry = m->actor ? ae : ge;
+        m->next = -1;
+        int32_t idx = (int32_t)c->n_matches++;
+        if (c->own[owner->index] < 0)
+            c->own[owner->index] = idx;
+        else
+            c->matches[tail[owner->index]].next = idx;
+        tail[owner->index] = idx;
+        i += len;
+    }
+    return true;
+}
+
+/* ---- noun phrase meaning -------------------------------------------- */
+
+#define MAX_GROUPS 8
+
+typedef struct item_list {
+    code_item *v;
+    uint32_t   n, cap;
+} item_list;
+
+static void push(tac_coder *c, item_list *l, code_item it)
+{
+    if (l->n == l->cap) {
+        uint32_t cap = l->cap ? l->cap * 2 : 8;
+        code_item *v = tac_arena_alloc(&c->arena, cap * sizeof *v);
+        if (!v)
+            return;
+        if (l->n)
+            memcpy(v, l->v, l->n * sizeof *v);
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n++] = it;
+}
+
+static void push_meaning(tac_coder *c, item_list *actors, item_list *agents, const meaning *m)
+{
+    for (uint32_t i = 0; i < m->n; i++)
+        push(c, m->items[i].actor ? actors : agents, m->items[i]);
+}
+
+static void add_actor_codes(tac_coder *c, item_list *l, const tac_actor *a, bool weak)
+{
+    const char *code = date_code(c, a);
+    if (!code)
+        return;
+    /* "ELR/GAL" is a coded compound */
+    for (const char *p = code; *p;) {
+        const char *slash = strchr(p, '/');
+        size_t n = slash ? (size_t)(slash - p) : strlen(p);
+        if (n && strncmp(p, "---", n) != 0) {
+            code_item it = {tac_arena_strndup(&c->arena, p, n), "", "",
+                            tac_arena_printf(&c->arena, "%s [%s] (%s)", a->name, code, a->where),
+                            weak};
+            push(c, l, it);
+        }
+        if (!slash)
+            break;
+        p = slash + 1;
+    }
+}
+
+static const meaning *np_meaning(tac_coder *c, tac_node *np);
+static void pronoun_codes(tac_coder *c, tac_node *prp, item_list *out);
+
+static const meaning *pp_meaning(tac_coder *c, tac_node *pp)
+{
+    for (uint32_t i = 0; i < pp->n_kids; i++)
+        if (is_np(pp->kids[i]))
+            return np_meaning(c, pp->kids[i]);
+    return &EMPTY;
+}
+
+/* Appends agent code b to a, unless the code already has it. */
+static const char *with_agent(tac_coder *c, const code_item *it, const char *part, bool prefix)
+{
+    const char *have = prefix ? it->prefix : it->suffix;
+    if (!part || !*part)
+        return have;
+    const char *full = full_code(c, it);
+    if (strstr(full + (strlen(full) > 3 ? 3 : 0), part))
+        return have;
+    return prefix ? tac_arena_printf(&c->arena, "%s%s", part, have ? have : "")
+                  : tac_arena_printf(&c->arena, "%s%s", have ? have : "", part);
+}
+
+/* PETRARCH's new_actor_length: an uncoded noun phrase of at most that many
+ * words stands for an actor named by its words ("THE MINISTRY OF MAGIC"). */
+static bool text_actor(tac_coder *c, const tac_node *np, code_item *out)
+{
+    int max = c->opt.new_actor_length;
+    if (max <= 0 || !np || np->temporal)
+        return false;
+    tac_buf b;
+    tac_buf_init(&b);
+    int words = 0;
+    for (uint32_t i = np->first; i < np->last; i++) {
+        const tac_node *t = c->tree.tokens[i];
+        if (is(t, "POS") || !isalnum((unsigned char)t->word[0]))
+            continue;
+        if (++words > max)
+            break;
+        if (b.len)
+            tac_buf_putc(&b, ' ');
+        for (const char *q = t->word; *q; q++)
+            tac_buf_putc(&b, (char)toupper((unsigned char)*q));
+    }
+    bool ok = words > 0 && words <= max && b.data;
+    if (ok) {
+        const char *name = tac_arena_strdup(&c->arena, b.data);
+        *out = (code_item){name, "", "", tac_arena_printf(&c->arena, "%s (new actor)", name),
+                           false};
+    }
+    tac_buf_free(&b);
+    return ok;
+}
+
+static bool ends_possessive(const tac_node *np)
+{
+    return np->n_kids && is(np->kids[np->n_kids - 1], "POS");
+}
+
+static bool has_conjunction(const tac_node *np)
+{
+    for (uint32_t i = 0; i < np->n_kids; i++)
+        if (is(np->kids[i], "CC"))
+            return true;
+    return false;
+}
+
+static bool has_strong(const item_list *l)
+{
+    for (uint32_t i = 0; i < l->n; i++)
+        if (!l->v[i].weak)
+            return true;
+    return false;
+}
+
+/* Picks the first list with a named actor, else the first with any. */
+static const item_list *pick(const item_list *const *lists, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (has_strong(lists[i]))
+            return lists[i];
+    for (int i = 0; i < n; i++)
+        if (lists[i]->n)
+            return lists[i];
+    return lists[0];
+}
+
+/* Is the kid wholly inside a phrase the NP matched itself? */
+static bool inside_own(const tac_coder *c, const tac_node *np, const tac_node *kid)
+{
+    for (int32_t m = c->own[np->index]; m >= 0; m = c->matches[m].next)
+        if (c->matches[m].first <= kid->first && c->matches[m].last >= kid->last)
+            return true;
+    return false;
+}
+
+static uint32_t group_of(const tac_node *np, uint32_t tok)
+{
+    uint32_t g = 0;
+    for (uint32_t i = 0; i < np->n_kids && np->kids[i]->first < tok; i++)
+        if (is(np->kids[i], "CC") || is(np->kids[i], ","))
+            g++;
+    return g < MAX_GROUPS ? g : MAX_GROUPS - 1;
+}
+
+static const meaning *compute_np(tac_coder *c, tac_node *np)
+{
+    const tac_dicts *d = c->d;
+    item_list own = {0}, pos = {0}, kid_act = {0}, kid_agt = {0}, pp_act = {0}, pp_agt = {0},
+              prn = {0};
+    /* agent groups: a conjunction or comma starts a new one */
+    const char *pre[MAX_GROUPS] = {0}, *suf[MAX_GROUPS] = {0}, *where[MAX_GROUPS] = {0};
+    bool group_used[MAX_GROUPS] = {0}, actor_in_group[MAX_GROUPS] = {0};
+    for (int32_t mi = c->own[np->index]; mi >= 0; mi = c->matches[mi].next) {
+        const word_match *m = &c->matches[mi];
+        uint32_t g = group_of(np, m->first);
+        if (m->actor) {
+            if (!actor_in_group[g])            /* "the evil Arnor awful Gondor": the first */
+                add_actor_codes(c, &own, &d->actors[m->entry], false);
+            actor_in_group[g] = true;
+            continue;
+        }
+        const tac_agent *a = &d->agents[m->entry];
+        const char **slot = a->prefix ? &pre[g] : &suf[g];
+        if (!*slot || !strstr(*slot, a->code))
+            *slot = tac_arena_printf(&c->arena, "%s%s", *slot ? *slot : "", a->code);
+        if (!where[g])
+            where[g] = tac_arena_printf(&c->arena, "%s [%s%s%s] (%s)", a->name,
+                                        a->prefix ? "" : "~", a->code, a->prefix ? "~" : "",
+                                        a->where);
+        group_used[g] = true;
+    }
+    /* "former officials": TABARI codes former office holders as elites */
+    for (uint32_t i = 0; i < np->n_kids; i++) {
+        if (np->kids[i]->word && tac_str_iequal(np->kids[i]->word, "former")) {
+            for (uint32_t g = 0; g < MAX_GROUPS; g++) {
+                pre[g] = NULL;
+                suf[g] = group_used[g] ? "ELI" : NULL;
+            }
+            if (!group_used[0]) {
+                group_used[0] = true;
+                suf[0] = "ELI";
+            }
+            break;
+        }
+    }
+    bool has_cc = false;
+    for (uint32_t i = 0; i < np->n_kids; i++) {
+        tac_node *kid = np->kids[i];
+        if (is(kid, "CC"))
+            has_cc = true;
+        if (inside_own(c, np, kid))
+            continue;
+        if (kid->word) {
+            if (is_pronoun(kid))
+                pronoun_codes(c, kid, &prn);
+        } else if (is_np(kid)) {
+            const meaning *m = np_meaning(c, kid);
+            code_item fresh;
+            if (!m->n && has_conjunction(np) && text_actor(c, kid, &fresh))
+                push(c, &kid_act, fresh);
+            else if (ends_possessive(kid))
+                push_meaning(c, &pos, &kid_agt, m);
+            else
+                push_meaning(c, &kid_act, &kid_agt, m);
+        } else if (is(kid, "ADJP") || is(kid, "UCP") || is(kid, "QP") || is(kid, "PRN")) {
+            push_meaning(c, &kid_act, &kid_agt, np_meaning(c, kid));
+        } else if (is(kid, "PP")) {
+            push_meaning(c, &pp_act, &pp_agt, pp_meaning(c, kid));
+        }
+    }
+
+    /* agent groups; modifiers before the head of the first group are shared
+     * ("Islamist media and government") */
+    item_list groups = {0};
+    const char *shared_suf = NULL;
+    for (uint32_t g = 0; g < MAX_GROUPS; g++) {
+        if (!group_used[g])
+            continue;
+        code_item it = {NULL, pre[g] ? pre[g] : "", suf[g] ? suf[g] : "", where[g], false};
+        if (groups.n == 0 && suf[g] && strlen(suf[g]) > 3)
+            shared_suf = tac_arena_strndup(&c->arena, suf[g], strlen(suf[g]) - 3);
+        else if (groups.n > 0 && shared_suf)
+            it.suffix = tac_arena_printf(&c->arena, "%s%s", shared_suf, it.suffix);
+        push(c, &groups, it);
+    }
+    const item_list *agents = groups.n ? &groups : kid_agt.n ? &kid_agt : &pp_agt;
+
+    item_list result = {0};
+    if (has_cc && (kid_act.n || kid_agt.n) && !pp_act.n) {
+        /* a conjunction of noun phrases: every conjunct counts on its own */
+        const item_list *own_agents = &groups;
+        for (uint32_t a = 0; a < own.n; a++) {
+            if (!own_agents->n)
+                push(c, &result, own.v[a]);
+            for (uint32_t g = 0; g < own_agents->n; g++) {
+                code_item it = own.v[a];
+                it.prefix = with_agent(c, &it, own_agents->v[g].prefix, true);
+                it.suffix = with_agent(c, &it, own_agents->v[g].suffix, false);
+                push(c, &result, it);
+            }
+        }
+        if (!own.n)
+            for (uint32_t g = 0; g < groups.n; g++)
+                push(c, &result, groups.v[g]);
+        for (uint32_t i = 0; i < kid_act.n; i++)
+            push(c, &result, kid_act.v[i]);
+        for (uint32_t i = 0; i < kid_agt.n; i++)
+            push(c, &result, kid_agt.v[i]);
+    } else {
+        const item_list *cands[] = {&pos, &own, &kid_act, &pp_act, &prn};
+        const item_list *actors = pick(cands, 5);
+        if (!actors->n) {
+            for (uint32_t g = 0; g < agents->n; g++)
+                push(c, &result, agents->v[g]);
+        }
+        for (uint32_t a = 0; a < actors->n; a++) {
+            if (!agents->n)
+                push(c, &result, actors->v[a]);
+            for (uint32_t g = 0; g < agents->n; g++) {
+                code_item it = actors->v[a];
+                it.prefix = with_agent(c, &it, agents->v[g].prefix, true);
+                it.suffix = with_agent(c, &it, agents->v[g].suffix, false);
+                push(c, &result, it);
+            }
+        }
+    }
+    if (!result.n)
+        return &EMPTY;
+    meaning *out = tac_arena_alloc(&c->arena, sizeof *out);
+    if (!out)
+        return &EMPTY;
+    out->items = result.v;
+    out->n = result.n;
+    return out;
+}
+
+static const meaning *np_meaning(tac_coder *c, tac_node *np)
+{
+    if (c->memo[np->index])
+        return c->memo[np->index];
+    c->memo[np->index] = &EMPTY;         /* guards against cycles */
+    const meaning *m = compute_np(c, np);
+    c->memo[np->index] = m;
+    return m;
+}
+
+/* ---- actors in word order, pronouns --------------------------------- */
+
+static bool coded(tac_coder *c, const tac_node *n)
+{
+    return is_np(n) && c->memo[n->index] && c->memo[n->index]->n;
+}
+
+static bool inside_coded_np(tac_coder *c, const tac_node *np)
+{
+    for (const tac_node *p = np->parent; p && !is_barrier(p); p = p->parent)
+        if (coded(c, p))
+            return true;
+    return false;
+}
+
+static bool has_coded_below(tac_coder *c, const tac_node *n)
+{
+    for (uint32_t i = 0; i < n->n_kids; i++) {
+        const tac_node *k = n->kids[i];
+        if (k->word || is_barrier(k))
+            continue;
+        if (coded(c, k) || has_coded_below(c, k))
+            return true;
+    }
+    return false;
+}
+
+static bool is_compound(tac_coder *c, const tac_node *n)
+{
+    bool cc = false;
+    for (uint32_t i = 0; i < n->n_kids; i++)
+        cc |= is(n->kids[i], "CC");
+    return cc && c->memo[n->index] && c->memo[n->index]->n >= 2;
+}
+
+static void collect_spans(tac_coder *c)
+{
+    c->n_spans = c->n_mspans = 0;
+    uint32_t nn = c->tree.n_nodes + 1;
+    c->spans = tac_arena_alloc(&c->arena, nn * sizeof *c->spans);
+    c->mspans = tac_arena_alloc(&c->arena, nn * sizeof *c->mspans);
+    tac_node **stack = tac_arena_alloc(&c->arena, nn * sizeof *stack);
+    if (!c->spans || !c->mspans || !stack)
+        return;
+    /* preorder walks: nodes come in the order of their first token */
+    uint32_t sp = 0;
+    stack[sp++] = c->tree.root;
+    while (sp) {
+        tac_node *n = stack[--sp];
+        if (n->word)
+            continue;
+        if (is_np(n)) {
+            const meaning *m = np_meaning(c, n);
+            if (m->n && !inside_coded_np(c, n))
+                c->spans[c->n_spans++] = (actor_span){n->first, n->last, m, n};
+        }
+        for (uint32_t j = n->n_kids; j-- > 0;)
+            stack[sp++] = n->kids[j];
+    }
+    sp = 0;
+    stack[sp++] = c->tree.root;
+    while (sp) {
+        tac_node *n = stack[--sp];
+        if (n->word)
+            continue;
+        if (coded(c, n) && (is_compound(c, n) || !has_coded_below(c, n))) {
+            c->mspans[c->n_mspans++] = (actor_span){n->first, n->last, c->memo[n->index], n};
+            continue;
+        }
+        for (uint32_t j = n->n_kids; j-- > 0;)
+            stack[sp++] = n->kids[j];
+    }
+}
+
+static const char *const NOMINATIVE[] = {"HE", "SHE", "IT", "THEY", "THEM", "HIM", NULL};
+static const char *const POSSESSIVE[] = {"ITS", "HIS", "HER", "THEIR", NULL};
+static const char *const REFLEXIVE[] = {"ITSELF", "HIMSELF", "HERSELF", "THEMSELVES", NULL};
+
+/* TABARI's rules: HE/SHE/IT/THEY refer to the first actor of the sentence,
+ * possessives (ITS, HIS, HER, THEIR) and reflexives to the nearest actor
+ * before them. Uses the actors found before pronouns were resolved. */
+static void pronoun_codes(tac_coder *c, tac_node *prp, item_list *out)
+{
+    if (!c->pronouns)
+        return;
+    bool nearest = word_is(prp, POSSESSIVE) || word_is(prp, REFLEXIVE);
+    if (!nearest && !word_is(prp, NOMINATIVE))
+        return;
+    const actor_span *best = NULL;
+    for (uint32_t i = 0; i < c->n_spans; i++) {
+        const actor_span *s = &c->spans[i];
+        if (s->last > prp->first)
+            break;
+        bool has_actor = false;
+        for (uint32_t j = 0; j < s->m->n; j++)
+            has_actor |= s->m->items[j].actor != NULL;
+        if (!has_actor)
+            continue;
+        best = s;
+        if (!nearest)
+            break;
+    }
+    if (!best)
+        return;
+    for (uint32_t i = 0; i < best->m->n; i++) {
+        code_item it = best->m->items[i];
+        if (!it.actor)
+            continue;
+        it.weak = true;
+        push(c, out, it);
+    }
+}
+
+/* ---- verbs ------------------------------------------------------------ */
+
+typedef struct match_state {
+    tac_coder *c;
+    tac_node *const *toks;
+    uint32_t lo, hi;               /* context [lo, hi) */
+    const actor_span *src, *tgt, *comp;
+    int words;                     /* words matched, for ranking */
+    int tokens;                    /* actor tokens matched */
+} match_state;
+
+static bool phrase_at(tac_node *const *toks, uint32_t pos, uint32_t hi, const tac_phrase *ph)
+{
+    if (pos + ph->n > hi)
+        return false;
+    for (uint32_t i = 0; i < ph->n; i++)
+        if (toks[pos + i]->wid != ph->words[i])
+            return false;
+    return true;
+}
+
+static bool compound_span(const actor_span *s)
+{
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < s->m->n; i++)
+        n += s->m->items[i].actor != NULL;
+    return n >= 2;
+}
+
+static void assign(match_state *m, uint8_t kind, const actor_span *s)
+{
+    if (kind == PEL_SOURCE) m->src = s;
+    else if (kind == PEL_TARGET) m->tgt = s;
+    else if (kind == PEL_COMPOUND) m->comp = s;
+}
+
+/* Matches els[i..] forward from pos. */
+static bool match_fwd(match_state *m, const tac_pel *els, uint32_t i, uint32_t n, uint32_t pos)
+{
+    if (i == n)
+        return true;
+    const tac_pel *e = &els[i];
+    const tac_dicts *d = m->c->d;
+    uint32_t q_end = e->tight ? pos + 1 : m->hi;
+    if (e->kind == PEL_WORD) {
+        for (uint32_t q = pos; q < q_end && q < m->hi; q++)
+            if (m->toks[q]->wid == e->word && match_fwd(m, els, i + 1, n, q + 1)) {
+                m->words++;
+                return true;
+            }
+        return false;
+    }
+    if (e->kind == PEL_SYNSET) {
+        const tac_synset *sy = &d->synsets[e->synset];
+        for (uint32_t q = pos; q < q_end && q < m->hi; q++)
+            for (uint32_t p = 0; p < sy->n; p++)
+                if (phrase_at(m->toks, q, m->hi, &sy->phrases[p]) &&
+                    match_fwd(m, els, i + 1, n, q + sy->phrases[p].n)) {
+                    m->words += sy->phrases[p].n;
+                    return true;
+                }
+        return false;
+    }
+    /* actor tokens: the first actor ending after pos (one that starts just
+     * before, e.g. "their populations" after THEIR, counts) */
+    for (uint32_t s = 0; s < m->c->n_mspans; s++) {
+        const actor_span *sp = &m->c->mspans[s];
+        if (sp->last <= pos || sp->last > m->hi || sp->first < m->lo)
+            continue;
+        if (e->tight && sp->first != pos)
+            return false;
+        if (e->kind == PEL_COMPOUND && !compound_span(sp))
+            return false;
+        if (!match_fwd(m, els, i + 1, n, sp->last))
+            return false;
+        assign(m, e->kind, sp);
+        m->tokens++;
+        return true;
+    }
+    return false;
+}
+
+/* Matches els[i..] backward: the element must end at or before pos - 1. */
+static bool match_back(match_state *m, const tac_pel *els, uint32_t i, uint32_t n, uint32_t pos)
+{
+    if (i == n)
+        return true;
+    const tac_pel *e = &els[i];
+    const tac_dicts *d = m->c->d;
+    if (pos <= m->lo)
+        return false;
+    uint32_t q_min = e->tight ? pos - 1 : m->lo;
+    if (e->kind == PEL_WORD) {
+        for (uint32_t q = pos; q-- > q_min;)
+            if (m->toks[q]->wid == e->word && match_back(m, els, i + 1, n, q)) {
+                m->words++;
+                return true;
+            }
+        return false;
+    }
+    if (e->kind == PEL_SYNSET) {
+        const tac_synset *sy = &d->synsets[e->synset];
+        for (uint32_t q = pos; q-- > q_min;)    /* q = last word of the phrase */
+            for (uint32_t p = 0; p < sy->n; p++) {
+                const tac_phrase *ph = &sy->phrases[p];
+                if (q + 1 < ph->n || q + 1 - ph->n < m->lo)
+                    continue;
+                if (phrase_at(m->toks, q + 1 - ph->n, q + 1, ph) &&
+                    match_back(m, els, i + 1, n, q + 1 - ph->n)) {
+                    m->words += ph->n;
+                    return true;
+                }
+            }
+        return false;
+    }
+    for (uint32_t s = m->c->n_mspans; s-- > 0;) {
+        const actor_span *sp = &m->c->mspans[s];
+        if (sp->first >= pos || sp->first < m->lo || sp->last > m->hi)
+            continue;
+        if (e->tight && sp->last != pos)
+            return false;
+        if (e->kind == PEL_COMPOUND && !compound_span(sp))
+            return false;
+        if (!match_back(m, els, i + 1, n, sp->first))
+            return false;
+        assign(m, e->kind, sp);
+        m->tokens++;
+        return true;
+    }
+    return false;
+}
+
+typedef struct verb_hit {
+    const tac_verb_form *form;
+    uint32_t vfirst, vlast;        /* the verb's words in the sentence */
+    const tac_pattern *pattern;    /* best pattern, or NULL */
+    const char *code;
+    const actor_span *src, *tgt, *comp;
+} verb_hit;
+
+static bool form_fits(const tac_coder *c, const tac_verb_form *f, uint32_t v, uint32_t *first,
+                      uint32_t *last)
+{
+    tac_node *const *t = c->tree.tokens;
+    if (f->n_pre > v || v + 1 + f->n_post > c->tree.n_tokens)
+        return false;
+    for (uint32_t i = 0; i < f->n_pre; i++)
+        if (t[v - f->n_pre + i]->wid != f->pre[i])
+            return false;
+    for (uint32_t i = 0; i < f->n_post; i++)
+        if (t[v + 1 + i]->wid != f->post[i])
+            return false;
+    *first = v - f->n_pre;
+    *last = v + 1 + f->n_post;
+    return true;
+}
+
+/* Finds the verb's forms and its best pattern. False if not in the dictionary. */
+static bool match_verb(tac_coder *c, const tac_node *verb, const tac_node *vp, verb_hit *hit)
+{
+    const tac_dicts *d = c->d;
+    uint32_t head;
+    if (!verb->wid || !tac_map_get(&d->form_index, verb->wid, &head))
+        return false;
+    memset(hit, 0, sizeof *hit);
+    uint32_t v = verb->first;
+    int best_len = -1;
+    for (int32_t i = (int32_t)head; i >= 0; i = d->forms[i].next) {
+        const tac_verb_form *f = &d->forms[i];
+        uint32_t first, last;
+        if (!form_fits(c, f, v, &first, &last))
+            continue;
+        int len = f->n_pre + f->n_post;
+        if (len > best_len) {
+            best_len = len;
+            hit->form = f;
+            hit->vfirst = first;
+            hit->vlast = last;
+        }
+    }
+    if (!hit->form)
+        return false;
+    /* patterns of every block that has this exact form */
+    int best_words = -1;
+    uint32_t best_order = UINT32_MAX;
+    for (int32_t i = (int32_t)head; i >= 0; i = d->forms[i].next) {
+        const tac_verb_form *f = &d->forms[i];
+        if (f->n_pre + f->n_post != best_len)
+            continue;
+        uint32_t first, last;
+        if (!form_fits(c, f, v, &first, &last))
+            continue;
+        const tac_verb_block *b = &d->blocks[f->block];
+        for (uint32_t p = 0; p < b->n_patterns; p++) {
+            const tac_pattern *pt = &d->patterns[b->patterns[p]];
+            match_state post = {c, c->tree.tokens, last, vp->last, NULL, NULL, NULL, 0, 0};
+            match_state pre = {c, c->tree.tokens, 0, first, NULL, NULL, NULL, 0, 0};
+            if (!match_fwd(&post, pt->post, 0, pt->n_post, last))
+                continue;
+            if (!match_back(&pre, pt->pre, 0, pt->n_pre, first))
+                continue;
+            int words = 2 * (pre.words + post.words) + pre.tokens + post.tokens;
+            if (words > best_words || (words == best_words && pt->order < best_order)) {
+                best_words = words;
+                best_order = pt->order;
+                hit->pattern = pt;
+                hit->src = post.src ? post.src : pre.src;
+                hit->tgt = post.tgt ? post.tgt : pre.tgt;
+                hit->comp = post.comp ? post.comp : pre.comp;
+            }
+        }
+    }
+    if (hit->pattern) {
+        hit->code = hit->pattern->code;
+    } else {
+        /* the verb's own code, else its block's; a multi-word form first */
+        for (int32_t i = (int32_t)head; i >= 0 && !hit->code; i = d->forms[i].next) {
+            const tac_verb_form *f = &d->forms[i];
+            uint32_t first, last;
+            if (f->n_pre + f->n_post != best_len || !form_fits(c, f, v, &first, &last))
+                continue;
+            const char *code = f->code ? f->code : d->blocks[f->block].code;
+            if (strcmp(code, "---") != 0)
+                hit->code = code;
+        }
+        if (!hit->code)
+            hit->code = "---";
+    }
+    return true;
+}
+
+/* ---- sources and targets ------------------------------------------- */
+
+static tac_node *np_before(tac_node *clause, tac_node *child)
+{
+    tac_node *found = NULL;
+    for (uint32_t i = 0; i < clause->n_kids && clause->kids[i] != child; i++)
+        if (is_np(clause->kids[i]))
+            found = clause->kids[i];
+    return found;
+}
+
+/* The subject of vp: the NP before it in the nearest clause, climbing
+ * through verb phrases and through subjectless complement clauses. */
+static tac_node *subject_of(tac_node *vp)
+{
+    tac_node *n = vp;
+    while (n->parent) {
+        tac_node *p = n->parent;
+        if (is_vp(p)) {
+            n = p;
+            continue;
+        }
+        if (is_clause(p)) {
+            tac_node *np = np_before(p, n);
+            if (np)
+                return np;
+            if (p->parent && (is_vp(p->parent) || is(p->parent, "SBAR"))) {
+                n = p;
+                continue;
+            }
+            return NULL;
+        }
+        if (is(p, "SBAR") && p->parent && (is_vp(p->parent) || is_clause(p->parent))) {
+            n = p;
+            continue;
+        }
+        return NULL;
+    }
+    return NULL;
+}
+
+static const char *const BE_FORMS[] = {"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING",
+                                        "AM", "'S", "GET", "GOT", "GETS", NULL};
+
+static tac_node *head_verb(const tac_node *vp)
+{
+    for (uint32_t i = 0; i < vp->n_kids; i++)
+        if (is_verb_tag(vp->kids[i]) || is(vp->kids[i], "MD") || is(vp->kids[i], "TO"))
+            return is_verb_tag(vp->kids[i]) ? vp->kids[i] : NULL;
+    return NULL;
+}
+
+static tac_node *by_phrase_np(tac_node *pp)
+{
+    if (!is(pp, "PP") || !pp->n_kids || !pp->kids[0]->word ||
+        !tac_str_iequal(pp->kids[0]->word, "by"))
+        return NULL;
+    for (uint32_t j = 0; j < pp->n_kids; j++)
+        if (is_np(pp->kids[j]))
+            return pp->kids[j];
+    return NULL;
+}
+
+/* "was opposed by X": the NP of a "by" phrase in a passive verb phrase. */
+static tac_node *passive_agent(tac_node *verb, tac_node *vp)
+{
+    if (!is(verb, "VBN"))
+        return NULL;
+    bool aux = false;
+    for (tac_node *p = vp->parent; p && is_vp(p) && !aux; p = p->parent) {
+        tac_node *h = head_verb(p);
+        aux = h && word_is(h, BE_FORMS);
+    }
+    if (!aux)
+        return NULL;
+    for (uint32_t i = 0; i < vp->n_kids; i++) {
+        tac_node *k = vp->kids[i];
+        tac_node *np = by_phrase_np(k);
+        for (uint32_t j = 0; !np && is(k, "ADVP") && j < k->n_kids; j++)
+            np = by_phrase_np(k->kids[j]);
+        if (np)
+            return np;
+    }
+    return NULL;
+}
+
+static const meaning *meaning_of_np(tac_coder *c, tac_node *np)
+{
+    return np ? np_meaning(c, np) : &EMPTY;
+}
+
+/* Is vp inside the subjectless complement of a verb phrase that coded? */
+static bool covered(tac_coder *c, tac_node *vp)
+{
+    tac_node *n = vp;
+    while (n->parent) {
+        tac_node *p = n->parent;
+        if (is_vp(p) && c->coded_vp[p->index])
+            return true;
+        n = p;
+    }
+    return false;
+}
+
+/* ---- events ----------------------------------------------------------- */
+
+static void split_root(tac_coder *c, const char *code, const char **root, const char **agent)
+{
+    size_t n = strlen(code);
+    *root = tac_arena_strndup(&c->arena, code, n < 3 ? n : 3);
+    *agent = "";
+    for (size_t i = 3; i + 3 <= n; i += 3) {
+        uint64_t key = ((uint64_t)(unsigned char)code[i] << 16) |
+                       ((uint64_t)(unsigned char)code[i + 1] << 8) | (unsigned char)code[i + 2];
+        uint32_t v;
+        if (tac_map_get(&c->d->agent_codes, key, &v)) {
+            *agent = tac_arena_strndup(&c->arena, code + i, 3);
+            return;
+        }
+    }
+}
+
+static void emit(tac_coder *c, const code_item *s, const code_item *t, const char *cameo,
+                 const verb_hit *hit)
+{
+    const char *src = s ? full_code(c, s) : "---";
+    const char *tgt = t ? full_code(c, t) : "---";
+    if (s && t && !strcmp(src, tgt))
+        return;
+    for (size_t i = 0; i < c->n_events; i++)      /* no duplicates */
+        if (!strcmp(c->events[i].source, src) && !strcmp(c->events[i].target, tgt) &&
+            !strcmp(c->events[i].cameo, cameo))
+            return;
+    if (c->n_events == c->cap_events) {
+        size_t cap = c->cap_events ? c->cap_events * 2 : 16;
+        tac_event *ev = tac_arena_alloc(&c->arena, cap * sizeof *ev);
+        if (!ev)
+            return;
+        if (c->n_events)
+            memcpy(ev, c->events, c->n_events * sizeof *ev);
+        c->events = ev;
+        c->cap_events = cap;
+    }
+    tac_event *e = &c->events[c->n_events++];
+    memset(e, 0, sizeof *e);
+    e->doc_id = c->in->doc_id ? c->in->doc_id : "";
+    e->sentence = c->in->sentence;
+    e->date = c->date_text;
+    e->source = src;
+    split_root(c, src, &e->source_root, &e->source_agent);
+    e->target = tgt;
+    split_root(c, tgt, &e->target_root, &e->target_agent);
+    e->cameo = cameo;
+    e->issues = c->issues;
+    e->text = c->in->text ? c->in->text : "";
+    if (hit->pattern) {
+        e->verb_pattern = tac_arena_printf(&c->arena, "%s: %s", hit->form->lemma,
+                                           hit->pattern->text);
+        e->verb_where = hit->pattern->where;
+    } else {
+        e->verb_pattern = hit->form->lemma;
+        e->verb_where = hit->form->where;
+    }
+    e->source_entry = s && s->entry ? s->entry : "";
+    e->target_entry = t && t->entry ? t->entry : "";
+}
+
+static bool usable(const tac_coder *c, const meaning *m)
+{
+    (void)c;
+    return m && m->n > 0;
+}
+
+/* Emits source x target events for one verb; true if any came out. */
+static bool make_events(tac_coder *c, const meaning *src, const meaning *tgt, const char *code,
+                        const verb_hit *hit, bool src_np, bool tgt_np)
+{
+    if (!strcmp(code, "---") || !strcmp(code, "###"))
+        return false;
+    bool has_src = usable(c, src), has_tgt = usable(c, tgt);
+    if (c->opt.require_dyad && (!has_src || !has_tgt))
+        return false;
+    /* without require_dyad an uncoded noun phrase stands in as "---", but
+     * there must be one */
+    if (!has_src && !has_tgt)
+        return false;
+    if ((!has_src && !src_np) || (!has_tgt && !tgt_np))
+        return false;
+    char first[32], second[32];
+    const char *colon = strchr(code, ':');
+    snprintf(first, sizeof first, "%.*s", (int)(colon ? colon - code : (long)strlen(code)), code);
+    snprintf(second, sizeof second, "%s", colon ? colon + 1 : "");
+    const char *c1 = tac_arena_strdup(&c->arena, first);
+    const char *c2 = tac_arena_strdup(&c->arena, second);
+    size_t before = c->n_events;
+    uint32_t ns = has_src ? src->n : 1, nt = has_tgt ? tgt->n : 1;
+    for (uint32_t i = 0; i < ns; i++)
+        for (uint32_t j = 0; j < nt; j++) {
+            const code_item *s = has_src ? &src->items[i] : NULL;
+            const code_item *t = has_tgt ? &tgt->items[j] : NULL;
+            emit(c, s, t, c1, hit);
+            if (*c2 && s && t)
+                emit(c, t, s, c2, hit);
+        }
+    return c->n_events > before;
+}
+
+static bool code_compound(tac_coder *c, const meaning *m, const char *code, const verb_hit *hit)
+{
+    size_t before = c->n_events;
+    for (uint32_t i = 0; i < m->n; i++)
+        for (uint32_t j = 0; j < m->n; j++) {
+            if (i == j)
+                continue;
+            meaning a = {&m->items[i], 1}, b = {&m->items[j], 1};
+            char first[32];
+            const char *colon = strchr(code, ':');
+            snprintf(first, sizeof first, "%.*s",
+                     (int)(colon ? colon - code : (long)strlen(code)), code);
+            make_events(c, &a, &b, tac_arena_strdup(&c->arena, first), hit, true, true);
+        }
+    return c->n_events > before;
+}
+
+/* Is every code of m also a code of src? */
+static bool same_actors(tac_coder *c, const meaning *m, const meaning *src)
+{
+    if (!src || !src->n)
+        return false;
+    for (uint32_t i = 0; i < m->n; i++) {
+        const char *a = full_code(c, &m->items[i]);
+        bool found = false;
+        for (uint32_t j = 0; j < src->n && !found; j++)
+            found = !strcmp(a, full_code(c, &src->items[j]));
+        if (!found)
+            return false;
+    }
+    return true;
+}
+
+/* The first actor after the verb, inside its phrase, that is not the source. */
+static const actor_span *first_target(tac_coder *c, uint32_t from, uint32_t to,
+                                      const meaning *src)
+{
+    for (uint32_t i = 0; i < c->n_spans; i++) {
+        const actor_span *s = &c->spans[i];
+        if (s->first < from || s->last > to)
+            continue;
+        if (same_actors(c, s->m, src))
+            continue;
+        return s;
+    }
+    return NULL;
+}
+
+static const actor_span *first_other_actor(tac_coder *c, const actor_span *not_this)
+{
+    for (uint32_t i = 0; i < c->n_spans; i++)
+        if (&c->spans[i] != not_this)
+            return &c->spans[i];
+    return NULL;
+}
+
+/* Is there a (non-temporal) noun phrase in vp after token `from`? */
+static bool np_after(const tac_node *vp, uint32_t from)
+{
+    for (uint32_t i = 0; i < vp->n_kids; i++) {
+        const tac_node *k = vp->kids[i];
+        if (k->word || k->last <= from)
+            continue;
+        if (is_np(k) && !k->temporal && k->first >= from)
+            return true;
+        if (!is_vp(k) && np_after(k, from))
+            return true;
+    }
+    return false;
+}
+
+/* The first (outermost) non-temporal noun phrase in vp after token `from`. */
+static tac_node *first_np_after(tac_node *n, uint32_t from)
+{
+    for (uint32_t i = 0; i < n->n_kids; i++) {
+        tac_node *k = n->kids[i];
+        if (k->word || k->last <= from || k->first < from)
+            continue;
+        if (is_np(k) && !k->temporal)
+            return k;
+        if (is_vp(k) || is_clause(k) || is(k, "SBAR"))
+            continue;
+        tac_node *inner = first_np_after(k, from);
+        if (inner)
+            return inner;
+    }
+    return NULL;
+}
+
+static void code_verb(tac_coder *c, tac_node *verb, tac_node *vp)
+{
+    verb_hit hit;
+    if (!match_verb(c, verb, vp, &hit))
+        return;
+    if (!strcmp(hit.code, "---"))
+        return;
+    tac_node *subj = subject_of(vp);
+    if (hit.comp && hit.comp->last <= hit.vfirst) {
+        /* "% * [031]": the members of a compound act on each other */
+        if (code_compound(c, hit.comp->m, hit.code, &hit))
+            c->coded_vp[vp->index] = true;
+        return;
+    }
+    if (hit.comp && !hit.tgt)
+        hit.tgt = hit.comp;
+    tac_node *by = passive_agent(verb, vp);
+    const meaning *src, *tgt;
+    if (by) {
+        src = meaning_of_np(c, by);
+        tgt = meaning_of_np(c, subj);
+    } else {
+        src = meaning_of_np(c, subj);
+        const actor_span *t = first_target(c, hit.vlast, vp->last, src);
+        tgt = t ? t->m : &EMPTY;
+    }
+    if (hit.src)
+        src = hit.src->m;
+    if (hit.tgt) {
+        tgt = hit.tgt->m;
+        /* the target came from the subject's place: the source is the
+         * sentence's first other actor */
+        if (!hit.src && hit.tgt->last <= hit.vfirst) {
+            const actor_span *s = first_other_actor(c, hit.tgt);
+            src = s && s->first < hit.tgt->first ? s->m : &EMPTY;
+        }
+    }
+    code_item fresh_src, fresh_tgt;
+    meaning ms = {&fresh_src, 1}, mt = {&fresh_tgt, 1};
+    if (!src->n && !hit.src && text_actor(c, by ? by : subj, &fresh_src))
+        src = &ms;
+    if (!tgt->n && !hit.tgt && !by && text_actor(c, first_np_after(vp, hit.vlast), &fresh_tgt))
+        tgt = &mt;
+    bool src_np = subj || by || hit.src;
+    bool tgt_np = hit.tgt || (by ? subj != NULL : np_after(vp, hit.vlast));
+    if (make_events(c, src, tgt, hit.code, &hit, src_np, tgt_np))
+        c->coded_vp[vp->index] = true;
+}
+
+/* ---- discards and issues ------------------------------------------- */
+
+static tac_discard_kind check_discards(tac_coder *c)
+{
+    const tac_trie *t = &c->d->discard_trie;
+    tac_discard_kind kind = TAC_DISCARD_NONE;
+    for (uint32_t i = 0; i < c->tree.n_tokens; i++) {
+        uint32_t node = 0;
+        for (uint32_t j = i; j < c->tree.n_tokens; j++) {
+            if (!tac_trie_step(t, node, c->tree.tokens[j]->wid, &node))
+                break;
+            if (t->entry[node] >= 0) {
+                const tac_discard *x = &c->d->discards[t->entry[node]];
+                if (x->story)
+                    return TAC_DISCARD_STORY;
+                kind = TAC_DISCARD_SENTENCE;
+            }
+        }
+    }
+    return kind;
+}
+
+static const char *find_issues(tac_coder *c)
+{
+    const tac_trie *t = &c->d->issue_trie;
+    if (!c->d->n_issues || !c->opt.code_issues)
+        return NULL;
+    const char *codes[32];
+    int counts[32];
+    int n = 0;
+    for (uint32_t i = 0; i < c->tree.n_tokens; i++) {
+        uint32_t node = 0;
+        for (uint32_t j = i; j < c->tree.n_tokens; j++) {
+            if (!tac_trie_step(t, node, c->tree.tokens[j]->wid, &node))
+                break;
+            if (t->entry[node] < 0)
+                continue;
+            const tac_issue *x = &c->d->issues[t->entry[node]];
+            if (!x->code)
+                return NULL;        /* an ignore phrase cancels all issues */
+            int k = 0;
+            while (k < n && strcmp(codes[k], x->code))
+                k++;
+            if (k == n && n < 32) {
+                codes[n] = x->code;
+                counts[n++] = 0;
+            }
+            if (k < n)
+                counts[k]++;
+        }
+    }
+    if (!n)
+        return NULL;
+    tac_buf b;
+    tac_buf_init(&b);
+    for (int k = 0; k < n; k++)
+        tac_buf_printf(&b, "%s%s,%d", k ? ";" : "", codes[k], counts[k]);
+    const char *s = tac_arena_strdup(&c->arena, b.data ? b.data : "");
+    tac_buf_free(&b);
+    return s;
+}
+
+/* ---- the coder ------------------------------------------------------ */
+
+void tac_coder_options_default(tac_coder_options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->require_dyad = true;
+    opt->new_actor_length = 0;
+    opt->code_issues = true;
+}
+
+tac_coder *tac_coder_new(const tac_dicts *d, const tac_coder_options *opt, tac_error *err)
+{
+    if (!d) {
+        tac_fail(err, TAC_EINVAL, "coder needs dictionaries");
+        return NULL;
+    }
+    tac_coder *c = calloc(1, sizeof *c);
+    if (!c) {
+        tac_fail(err, TAC_ENOMEM, "out of memory creating a coder");
+        return NULL;
+    }
+    c->d = d;
+    if (opt)
+        c->opt = *opt;
+    else
+        tac_coder_options_default(&c->opt);
+    tac_arena_init(&c->arena, 64 * 1024);
+    return c;
+}
+
+void tac_coder_set_options(tac_coder *c, const tac_coder_options *opt)
+{
+    c->opt = *opt;
+}
+
+void tac_coder_free(tac_coder *c)
+{
+    if (!c)
+        return;
+    tac_arena_free(&c->arena);
+    free(c);
+}
+
+static void walk_verbs(tac_coder *c)
+{
+    /* tokens are in sentence order, so outer verbs come before the verbs of
+     * their complements */
+    for (uint32_t i = 0; i < c->tree.n_tokens; i++) {
+        tac_node *v = c->tree.tokens[i];
+        if (!is_verb_tag(v) || !is_vp(v->parent))
+            continue;
+        if (head_verb(v->parent) != v)
+            continue;
+        if (covered(c, v->parent))
+            continue;
+        code_verb(c, v, v->parent);
+    }
+}
+
+tac_status tac_coder_code_parse(tac_coder *c, const tac_sentence_input *in,
+                                const tac_event **events, size_t *n, tac_discard_kind *discard,
+                                tac_error *err)
+{
+    *events = NULL;
+    *n = 0;
+    if (discard)
+        *discard = TAC_DISCARD_NONE;
+    tac_arena_reset(&c->arena);
+    c->events = NULL;
+    c->n_events = c->cap_events = 0;
+    c->in = in;
+    tac_status st = tac_tree_read(in->parse, &c->arena, &c->d->words, &c->tree, err);
+    if (st != TAC_OK)
+        return st;
+    c->date = tac_code_parse_date(in->date);
+    c->date_text = in->date ? in->date : "";
+    tac_discard_kind dk = check_discards(c);
+    if (discard)
+        *discard = dk;
+    if (dk != TAC_DISCARD_NONE)
+        return TAC_OK;
+    c->issues = find_issues(c);
+    size_t nn = c->tree.n_nodes;
+    c->memo = tac_arena_calloc(&c->arena, nn, sizeof *c->memo);
+    c->coded_vp = tac_arena_calloc(&c->arena, nn, sizeof *c->coded_vp);
+    if (!c->memo || !c->coded_vp)
+        return tac_fail(err, TAC_ENOMEM, "out of memory coding a sentence");
+    if (!find_matches(c))
+        return tac_fail(err, TAC_ENOMEM, "out of memory coding a sentence");
+    /* pass 1 finds actors without pronouns; pass 2 resolves pronouns to them */
+    c->pronouns = false;
+    collect_spans(c);
+    memset(c->memo, 0, nn * sizeof *c->memo);
+    c->pronouns = true;
+    actor_span *first_spans = c->spans;
+    uint32_t n_first = c->n_spans;
+    c->spans = first_spans;
+    c->n_spans = n_first;
+    /* compute all NP meanings with pronouns, then the final span list */
+    for (uint32_t i = 0; i < c->tree.n_tokens; i++)
+        for (tac_node *p = c->tree.tokens[i]->parent; p; p = p->parent)
+            if (is_np(p) && !c->memo[p->index])
+                np_meaning(c, p);
+    collect_spans(c);
+    walk_verbs(c);
+    *events = c->events;
+    *n = c->n_events;
+    return TAC_OK;
+}

@@ -1,0 +1,206 @@
+/* The Penn Treebank reader: "(ROOT (S (NP (NNP Arnor)) (VP ...)))" with any
+ * whitespace and newlines, into an arena-allocated tree. Iterative, with a
+ * depth limit, so hostile input cannot exhaust the stack. */
+#include <ctype.h>
+#include <string.h>
+
+#include "code/code.h"
+
+#define MAX_DEPTH 512
+
+static bool is_delim(char c)
+{
+    return c == '(' || c == ')' || c == '\0' || isspace((unsigned char)c);
+}
+
+static const char *skip_ws(const char *p)
+{
+    while (isspace((unsigned char)*p))
+        p++;
+    return p;
+}
+
+/* "NP-SBJ-1" -> "NP", "NP=2" -> "NP"; "-NONE-", "-LRB-" stay. */
+static const char *clean_label(tac_arena *a, const char *s, size_t n)
+{
+    size_t k = n;
+    if (n && s[0] != '-') {
+        for (size_t i = 1; i < n; i++)
+            if (s[i] == '-' || s[i] == '=') {
+                k = i;
+                break;
+            }
+    }
+    return tac_arena_strndup(a, s, k);
+}
+
+static void link_kid(tac_node *parent, tac_node *kid, tac_node **tail)
+{
+    kid->parent = parent;
+    if (*tail)
+        (*tail)->next_sib = kid;
+    else
+        parent->kids = (tac_node **)kid;   /* temporarily: the first kid */
+    *tail = kid;
+    parent->n_kids++;
+}
+
+/* Turns the sibling chains into arrays, assigns spans and the token list. */
+static bool finish(tac_node *root, tac_arena *a, tac_tree *t)
+{
+    /* count tokens and nodes, iteratively */
+    tac_node *stack[MAX_DEPTH + 1];
+    uint32_t n_tokens = 0, n_nodes = 0;
+    int sp = 0;
+    stack[sp++] = root;
+    tac_node **order = NULL;
+    /* first pass: convert kid chains to arrays (preorder) */
+    while (sp) {
+        tac_node *n = stack[--sp];
+        n->index = n_nodes++;
+        if (n->word) {
+            n_tokens++;
+            continue;
+        }
+        tac_node *first = (tac_node *)n->kids;
+        tac_node **arr = tac_arena_alloc(a, (n->n_kids ? n->n_kids : 1) * sizeof *arr);
+        if (!arr)
+            return false;
+        uint32_t i = 0;
+        for (tac_node *k = first; k; k = k->next_sib)
+            arr[i++] = k;
+        n->kids = arr;
+        for (uint32_t j = n->n_kids; j-- > 0;) {
+            if (sp >= MAX_DEPTH)
+                return false;
+            stack[sp++] = arr[j];
+        }
+    }
+    (void)order;
+    t->tokens = tac_arena_alloc(a, (n_tokens ? n_tokens : 1) * sizeof *t->tokens);
+    if (!t->tokens)
+        return false;
+    t->n_tokens = 0;
+    t->n_nodes = n_nodes;
+    /* second pass: spans, via an explicit post-order walk */
+    typedef struct { tac_node *n; uint32_t next; } frame;
+    frame fs[MAX_DEPTH + 1];
+    int fp = 0;
+    fs[fp++] = (frame){root, 0};
+    root->first = 0;
+    while (fp) {
+        frame *f = &fs[fp - 1];
+        tac_node *n = f->n;
+        if (n->word) {
+            n->first = t->n_tokens;
+            t->tokens[t->n_tokens++] = n;
+            n->last = t->n_tokens;
+            fp--;
+            continue;
+        }
+        if (f->next == 0)
+            n->first = t->n_tokens;
+        if (f->next < n->n_kids) {
+            tac_node *k = n->kids[f->next++];
+            if (fp > MAX_DEPTH)
+                return false;
+            fs[fp++] = (frame){k, 0};
+            continue;
+        }
+        n->last = t->n_tokens;
+        fp--;
+    }
+    return true;
+}
+
+tac_status tac_tree_read(const char *text, tac_arena *a, const tac_words *words, tac_tree *out,
+                         tac_error *err)
+{
+    memset(out, 0, sizeof *out);
+    if (!text)
+        return tac_fail(err, TAC_EPARSE, "no parse tree");
+    const char *p = skip_ws(text);
+    if (*p != '(')
+        return tac_fail(err, TAC_EPARSE, "parse tree does not start with '(' (offset %ld)",
+                        (long)(p - text));
+    tac_node *stack[MAX_DEPTH];
+    tac_node *tails[MAX_DEPTH];
+    int sp = 0;
+    tac_node *root = NULL;
+    while (*p) {
+        p = skip_ws(p);
+        if (!*p)
+            break;
+        if (*p == '(') {
+            if (root && sp == 0)
+                return tac_fail(err, TAC_EPARSE, "text after the end of the tree (offset %ld)",
+                                (long)(p - text));
+            if (sp == MAX_DEPTH)
+                return tac_fail(err, TAC_ELIMIT, "parse tree deeper than %d", MAX_DEPTH);
+            p++;
+            const char *l = skip_ws(p);
+            const char *e = l;
+            while (!is_delim(*e))
+                e++;
+            tac_node *n = tac_arena_calloc(a, 1, sizeof *n);
+            if (!n)
+                return tac_fail(err, TAC_ENOMEM, "out of memory reading a tree");
+            n->label = clean_label(a, l, (size_t)(e - l));
+            for (const char *q = l; q + 4 <= e && !n->temporal; q++)
+                n->temporal = !strncmp(q, "-TMP", 4);
+            if (!n->label)
+                return tac_fail(err, TAC_ENOMEM, "out of memory reading a tree");
+            if (sp > 0) {
+                tac_node *par = stack[sp - 1];
+                if (par->word)
+                    return tac_fail(err, TAC_EPARSE,
+                                    "phrase inside the word node (%s %s) (offset %ld)",
+                                    par->label, par->word, (long)(l - text));
+                link_kid(par, n, &tails[sp - 1]);
+            } else {
+                root = n;
+            }
+            stack[sp] = n;
+            tails[sp] = NULL;
+            sp++;
+            p = e;
+        } else if (*p == ')') {
+            if (sp == 0)
+                return tac_fail(err, TAC_EPARSE, "unbalanced ')' at offset %ld", (long)(p - text));
+            tac_node *n = stack[--sp];
+            if (!n->word && n->n_kids == 0)
+                return tac_fail(err, TAC_EPARSE, "empty node (%s) at offset %ld", n->label,
+                                (long)(p - text));
+            p++;
+        } else {
+            const char *e = p;
+            while (!is_delim(*e))
+                e++;
+            if (sp == 0)
+                return tac_fail(err, TAC_EPARSE, "word outside the tree at offset %ld",
+                                (long)(p - text));
+            tac_node *n = stack[sp - 1];
+            if (n->word || n->n_kids)
+                return tac_fail(err, TAC_EPARSE, "unexpected word '%.*s' at offset %ld",
+                                (int)(e - p > 40 ? 40 : e - p), p, (long)(p - text));
+            n->word = tac_arena_strndup(a, p, (size_t)(e - p));
+            if (!n->word)
+                return tac_fail(err, TAC_ENOMEM, "out of memory reading a tree");
+            if (words) {
+                char buf[256];
+                size_t k = tac_code_upper(p, (size_t)(e - p), buf, sizeof buf);
+                n->wid = tac_words_find(words, buf, k);
+            }
+            p = e;
+        }
+    }
+    if (!root)
+        return tac_fail(err, TAC_EPARSE, "empty parse tree");
+    if (sp != 0)
+        return tac_fail(err, TAC_EPARSE, "parse tree ends with %d unclosed '('", sp);
+    /* "(ROOT (S ...))" and "( (S ...))": step into a single-child wrapper */
+    if (!finish(root, a, out))
+        return tac_fail(err, TAC_ELIMIT, "parse tree too deep");
+    out->root = root;
+    return TAC_OK;
+}

@@ -1,0 +1,557 @@
+/* The part-of-speech tagger: a first-order hidden Markov model decoded with
+ * Viterbi, restricted at each token to the tags the lexicon allows for it
+ * (or the unknown-word model's best candidates), plus a few rules for
+ * closed classes the statistics handle badly.
+ *
+ * The model (see tag.h) is read with one read into a malloc'd block and used
+ * in place; it is validated once on load so that lookups need no checks. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tag/tag.h"
+
+#define MAX_CANDIDATES 12     /* tags considered per token */
+#define MAX_WORD 128          /* longer words skip case-folded lookups */
+
+struct tac_tagger {
+    char                 *data;
+    size_t                size;
+    const tac_tagger_header *h;
+    const float          *trans;     /* [prev * TAG_COUNT + tag] */
+    const float          *start;
+    const float          *unigram;
+    const tac_tag_entry  *words;
+    const uint32_t       *word_slots;
+    const tac_tag_entry  *suffixes;
+    const uint32_t       *suffix_slots;
+    const tac_tag_emit   *emits;
+    const char           *strings;
+    char                  path[1024];
+};
+
+/* The candidate tags of one token and their log emission scores. */
+typedef struct cands {
+    uint8_t n;
+    uint8_t tag[MAX_CANDIDATES];
+    float   emit[MAX_CANDIDATES];
+} cands;
+
+/* ---- loading --------------------------------------------------------- */
+
+static bool section_ok(const tac_tagger_header *h, uint32_t off, uint64_t count, size_t size)
+{
+    return off % 4 == 0 && off >= sizeof *h && (uint64_t)off + count * size <= h->file_size;
+}
+
+static bool table_ok(const tac_tagger *t, const tac_tag_entry *e, uint32_t n,
+                     const uint32_t *slots, uint32_t n_slots)
+{
+    const tac_tagger_header *h = t->h;
+    if (n_slots == 0 || (n_slots & (n_slots - 1)) != 0 || n >= n_slots)
+        return false;   /* a full table would make lookups loop */
+    for (uint32_t i = 0; i < n; i++) {
+        if (e[i].key >= h->strings_size || (uint64_t)e[i].emit + e[i].n_emit > h->n_emits)
+            return false;
+        const char *k = t->strings + e[i].key;
+        if (tac_tag_hash(k, strlen(k)) != e[i].hash)
+            return false;
+    }
+    for (uint32_t s = 0; s < n_slots; s++)
+        if (slots[s] > n)
+            return false;
+    return true;
+}
+
+static bool model_ok(tac_tagger *t)
+{
+    const tac_tagger_header *h = t->h;
+    if (t->size < sizeof *h || memcmp(h->magic, TAC_TAGGER_MAGIC, 8) != 0)
+        return false;
+    if (h->bom != TAC_MODEL_BOM || h->version != TAC_TAGGER_VERSION ||
+        h->n_tags != TAG_COUNT || h->file_size != t->size)
+        return false;
+    if (!section_ok(h, h->off_tag_names, TAG_COUNT, 8) ||
+        !section_ok(h, h->off_trans, (uint64_t)TAG_COUNT * TAG_COUNT, sizeof(float)) ||
+        !section_ok(h, h->off_start, TAG_COUNT, sizeof(float)) ||
+        !section_ok(h, h->off_unigram, TAG_COUNT, sizeof(float)) ||
+        !section_ok(h, h->off_words, h->n_words, sizeof(tac_tag_entry)) ||
+        !section_ok(h, h->off_word_slots, h->word_slots, sizeof(uint32_t)) ||
+        !section_ok(h, h->off_suffixes, h->n_suffixes, sizeof(tac_tag_entry)) ||
+        !section_ok(h, h->off_suffix_slots, h->suffix_slots, sizeof(uint32_t)) ||
+        !section_ok(h, h->off_emits, h->n_emits, sizeof(tac_tag_emit)) ||
+        !section_ok(h, h->off_strings, h->strings_size, 1) || h->strings_size == 0)
+        return false;
+    const char *names = t->data + h->off_tag_names;
+    for (int i = 0; i < TAG_COUNT; i++)
+        if (strncmp(names + 8 * i, tac_tag_name(i), 8) != 0)
+            return false;
+    t->trans = (const float *)(t->data + h->off_trans);
+    t->start = (const float *)(t->data + h->off_start);
+    t->unigram = (const float *)(t->data + h->off_unigram);
+    t->words = (const tac_tag_entry *)(t->data + h->off_words);
+    t->word_slots = (const uint32_t *)(t->data + h->off_word_slots);
+    t->suffixes = (const tac_tag_entry *)(t->data + h->off_suffixes);
+    t->suffix_slots = (const uint32_t *)(t->data + h->off_suffix_slots);
+    t->emits = (const tac_tag_emit *)(t->data + h->off_emits);
+    t->strings = t->data + h->off_strings;
+    if (t->strings[h->strings_size - 1] != '\0')
+        return false;
+    for (uint32_t i = 0; i < h->n_emits; i++)
+        if (t->emits[i].tag >= TAG_COUNT || !isfinite(t->emits[i].logp))
+            return false;
+    for (int i = 0; i < TAG_COUNT * TAG_COUNT; i++)
+        if (!isfinite(t->trans[i]))
+            return false;
+    for (int i = 0; i < TAG_COUNT; i++)
+        if (!isfinite(t->start[i]) || !isfinite(t->unigram[i]))
+            return false;
+    return table_ok(t, t->words, h->n_words, t->word_slots, h->word_slots) &&
+           table_ok(t, t->suffixes, h->n_suffixes, t->suffix_slots, h->suffix_slots);
+}
+
+tac_tagger *tac_tagger_load(const char *path, tac_error *err)
+{
+    if (!path)
+        path = getenv("TACITUS_TAGGER_MODEL");
+    if (!path || !*path)
+        path = TAC_BUILD_DIR "/models/tagger.bin";
+    tac_tagger *t = calloc(1, sizeof *t);
+    if (!t) {
+        tac_fail(err, TAC_ENOMEM, "%s: out of memory", path);
+        return NULL;
+    }
+    snprintf(t->path, sizeof t->path, "%s", path);
+    tac_error rerr;
+    if (tac_read_file(path, &t->data, &t->size, &rerr) != TAC_OK) {
+        tac_fail(err, rerr.status, "cannot load tagger model: %s (build it with cmake, "
+                 "or point TACITUS_TAGGER_MODEL at a model)", rerr.msg);
+        free(t);
+        return NULL;
+    }
+    t->h = (const tac_tagger_header *)t->data;
+    if (!model_ok(t)) {
+        tac_fail(err, TAC_EPARSE, "%s: not a tagger model of this version "
+                 "(corrupt, truncated or built by another release)", path);
+        tac_tagger_free(t);
+        return NULL;
+    }
+    return t;
+}
+
+void tac_tagger_free(tac_tagger *t)
+{
+    if (!t)
+        return;
+    free(t->data);
+    free(t);
+}
+
+const char *tac_tagger_path(const tac_tagger *t) { return t->path; }
+
+/* ---- lookups --------------------------------------------------------- */
+
+static const tac_tag_entry *lookup(const tac_tagger *t, const tac_tag_entry *entries,
+                                   const uint32_t *slots, uint32_t n_slots,
+                                   const char *key, size_t len)
+{
+    uint32_t h = tac_tag_hash(key, len);
+    for (uint32_t s = h & (n_slots - 1);; s = (s + 1) & (n_slots - 1)) {
+        uint32_t i = slots[s];
+        if (i == 0)
+            return NULL;
+        const tac_tag_entry *e = &entries[i - 1];
+        const char *k = t->strings + e->key;
+        if (e->hash == h && strncmp(k, key, len) == 0 && k[len] == '\0')
+            return e;
+    }
+}
+
+static const tac_tag_entry *word_entry(const tac_tagger *t, const char *w, size_t len)
+{
+    return lookup(t, t->words, t->word_slots, t->h->word_slots, w, len);
+}
+
+static const tac_tag_entry *suffix_entry(const tac_tagger *t, const char *key, size_t len)
+{
+    return lookup(t, t->suffixes, t->suffix_slots, t->h->suffix_slots, key, len);
+}
+
+/* ---- candidate tags of a token --------------------------------------- */
+
+static void cands_one(cands *c, int tag)
+{
+    c->n = 1;
+    c->tag[0] = (uint8_t)tag;
+    c->emit[0] = 0;
+}
+
+static void cands_from_entry(cands *c, const tac_tagger *t, const tac_tag_entry *e)
+{
+    c->n = 0;
+    for (uint32_t i = 0; i < e->n_emit && c->n < MAX_CANDIDATES; i++) {
+        const tac_tag_emit *em = &t->emits[e->emit + i];
+        c->tag[c->n] = (uint8_t)em->tag;
+        c->emit[c->n++] = em->logp;
+    }
+}
+
+/* Adds P(tag | word) of a lexicon entry, times weight, to dist. */
+static void dist_add_entry(double *dist, const tac_tagger *t, const tac_tag_entry *e,
+                           double weight)
+{
+    double p[TAG_COUNT], sum = 0;
+    for (uint32_t i = 0; i < e->n_emit; i++) {
+        const tac_tag_emit *em = &t->emits[e->emit + i];
+        p[i] = exp(em->logp + t->unigram[em->tag]);
+        sum += p[i];
+    }
+    for (uint32_t i = 0; i < e->n_emit && sum > 0; i++)
+        dist[t->emits[e->emit + i].tag] += weight * p[i] / sum;
+}
+
+/* Pseudo-count with which a shorter suffix's estimate weighs against a
+ * longer one's: a suffix seen once cannot overrule its parent. */
+#define SUFFIX_PRIOR 3.0
+
+/* P(tag | shape, suffix) by successive abstraction over suffix lengths
+ * (after Brants 2000): each longer suffix refines the shorter one's
+ * estimate in proportion to how often it was seen. */
+static void unknown_dist(const tac_tagger *t, const char *w, size_t len, int shape,
+                         double *dist)
+{
+    char key[TAC_SUFFIX_MAX + 2];
+    for (int k = 0; k < TAG_COUNT; k++)
+        dist[k] = 0;
+    for (size_t l = 0; l <= TAC_SUFFIX_MAX && l <= len; l++) {
+        size_t kl = tac_tag_suffix_key(key, shape, w, len, l);
+        const tac_tag_entry *e = suffix_entry(t, key, kl);
+        if (!e)
+            break;
+        double p[TAG_COUNT] = {0};
+        for (uint32_t i = 0; i < e->n_emit; i++)
+            p[t->emits[e->emit + i].tag] = exp(t->emits[e->emit + i].logp);
+        for (int k = 0; k < TAG_COUNT; k++)
+            dist[k] = l == 0 ? p[k]
+                             : (e->weight * p[k] + SUFFIX_PRIOR * dist[k]) /
+                               (e->weight + SUFFIX_PRIOR);
+    }
+}
+
+#define CAND_MIN_RATIO 0.01    /* candidates within 1/100 of the best */
+#define PRIOR_FLOOR (-4.6)     /* log 0.01 */
+
+/* Turns a distribution P(tag | word) into candidates scored log P(word | tag)
+ * up to a constant: log P(tag | word) - log P(tag). */
+static void cands_from_dist(cands *c, const tac_tagger *t, const double *dist)
+{
+    double max = 0;
+    for (int k = 0; k < TAG_COUNT; k++)
+        if (dist[k] > max)
+            max = dist[k];
+    c->n = 0;
+    if (max <= 0) {
+        cands_one(c, TAG_NN);
+        return;
+    }
+    for (int k = 0; k < TAG_COUNT; k++) {
+        if (dist[k] < max * CAND_MIN_RATIO)
+            continue;
+        /* Rare tags' small, noisy probabilities would be inflated by their
+         * tiny priors: the prior is floored. */
+        float score = (float)(log(dist[k]) - fmax(t->unigram[k], PRIOR_FLOOR));
+        if (c->n < MAX_CANDIDATES) {
+            c->tag[c->n] = (uint8_t)k;
+            c->emit[c->n++] = score;
+            continue;
+        }
+        int worst = 0;   /* full: replace the weakest candidate */
+        for (int j = 1; j < c->n; j++)
+            if (c->emit[j] < c->emit[worst])
+                worst = j;
+        if (score > c->emit[worst]) {
+            c->tag[worst] = (uint8_t)k;
+            c->emit[worst] = score;
+        }
+    }
+}
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* "1,200", "3.5", "1980-81", "1/2", "10:30", "-4", "50%" */
+static bool is_number(const char *w, size_t len)
+{
+    bool digit = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = w[i];
+        if (is_digit(c))
+            digit = true;
+        else if (!strchr(",./:-+%", c) || (i == 0 && c != '-' && c != '+' && c != '.'))
+            return false;
+    }
+    return digit;
+}
+
+static int bracket_tag(const char *w)
+{
+    static const char *const open[] = {"-LRB-", "-LSB-", "-LCB-", "(", "[", "{"};
+    static const char *const close[] = {"-RRB-", "-RSB-", "-RCB-", ")", "]", "}"};
+    for (size_t i = 0; i < 6; i++) {
+        if (strcmp(w, open[i]) == 0)
+            return TAG_LRB;
+        if (strcmp(w, close[i]) == 0)
+            return TAG_RRB;
+    }
+    return -1;
+}
+
+static size_t lower_copy(char *dst, const char *w, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        dst[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] - 'A' + 'a' : w[i]);
+    dst[len] = '\0';
+    return len;
+}
+
+/* Weight of the lower-case reading of a capitalised word we have not seen
+ * capitalised: high at the start of a sentence, where capitals say little. */
+#define LOWER_WEIGHT_INITIAL 0.9
+#define LOWER_WEIGHT_INSIDE  0.2
+
+static void token_cands(const tac_tagger *t, const char *w, bool initial, cands *c)
+{
+    size_t len = strlen(w);
+    int tag = bracket_tag(w);
+    if (tag >= 0) {
+        cands_one(c, tag);
+        return;
+    }
+    const tac_tag_entry *e = word_entry(t, w, len);
+    if (e && e->n_emit > 0) {
+        cands_from_entry(c, t, e);
+        return;
+    }
+    if (strcmp(w, "\"") == 0) {
+        c->n = 2;
+        c->tag[0] = TAG_LQUOTE;
+        c->tag[1] = TAG_RQUOTE;
+        c->emit[0] = c->emit[1] = 0;
+        return;
+    }
+    if (is_number(w, len)) {
+        cands_one(c, TAG_CD);
+        return;
+    }
+    int shape = tac_tag_shape(w, len);
+    double dist[TAG_COUNT];
+    unknown_dist(t, w, len, shape, dist);
+    if ((shape == SHAPE_CAP || shape == SHAPE_UPPER) && len < MAX_WORD) {
+        char buf[MAX_WORD];
+        lower_copy(buf, w, len);
+        const tac_tag_entry *le = word_entry(t, buf, len);
+        if (!le && shape == SHAPE_UPPER) {
+            buf[0] = w[0];             /* "BEIJING" -> "Beijing" */
+            le = word_entry(t, buf, len);
+        }
+        if (le) {
+            double a = initial || shape == SHAPE_UPPER ? LOWER_WEIGHT_INITIAL
+                                                       : LOWER_WEIGHT_INSIDE;
+            for (int k = 0; k < TAG_COUNT; k++)
+                dist[k] *= 1 - a;
+            dist_add_entry(dist, t, le, a);
+        }
+    }
+    cands_from_dist(c, t, dist);
+}
+
+static bool starts_sentence(const char *const *forms, size_t i)
+{
+    if (i == 0)
+        return true;
+    const char *p = forms[i - 1] ? forms[i - 1] : "";
+    return strcmp(p, "``") == 0 || strcmp(p, ":") == 0 || strcmp(p, "--") == 0 ||
+           bracket_tag(p) == TAG_LRB;
+}
+
+/* ---- corrections ------------------------------------------------------ */
+
+/* A first-order model cannot see that a participle needs an auxiliary or
+ * that a verb in -ed followed by its object is a past tense. These rules
+ * repair the commonest such errors; each changes a tag only to one the
+ * token's candidates allow. They were found by error analysis on
+ * PETR.UnitTest.records.xml and checked on GigaWord.sample.PETR.xml (see
+ * docs/tagger.md). */
+
+static bool allows(const cands *c, int tag)
+{
+    for (int k = 0; k < c->n; k++)
+        if (c->tag[k] == tag)
+            return true;
+    return false;
+}
+
+static bool is_form(const char *w, const char *const *list)
+{
+    if (!w)
+        return false;
+    for (; *list; list++)
+        if (tac_str_iequal(w, *list))
+            return true;
+    return false;
+}
+
+static const char *const auxiliaries[] = {
+    "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m",
+    "have", "has", "had", "having", "'ve", "'d", "get", "gets", "got", "gotten",
+    "getting", NULL
+};
+
+static bool nominal(int t)
+{
+    return t == TAG_NN || t == TAG_NNS || t == TAG_NNP || t == TAG_NNPS || t == TAG_PRP;
+}
+
+/* Tags that start an object noun phrase right after a verb. */
+static bool object_start(int t, const char *w)
+{
+    return t == TAG_DT || t == TAG_PRPS || t == TAG_PRP || t == TAG_RP || t == TAG_CD ||
+           (t == TAG_IN && tac_str_iequal(w, "that"));
+}
+
+/* Whether an auxiliary precedes token i, skipping adverbs and the subject
+ * noun phrase ("has the army seized", "was quickly seized"). */
+static bool aux_before(const char *const *forms, const uint8_t *tag, size_t i)
+{
+    while (i-- > 0) {
+        int t = tag[i];
+        if ((t >= TAG_VB && t <= TAG_VBZ) || t == TAG_MD)
+            return is_form(forms[i], auxiliaries);
+        if (!(nominal(t) || t == TAG_RB || t == TAG_DT || t == TAG_JJ || t == TAG_CD ||
+              t == TAG_PRPS || t == TAG_POS))
+            return false;
+    }
+    return false;
+}
+
+/* Whether the nearest verb before token i is a past tense that is not an
+ * auxiliary ("met ... and discussed", not "was met ... and discussed"). */
+static bool coordinated_past(const char *const *forms, const uint8_t *tag, size_t i)
+{
+    while (i-- > 0) {
+        int t = tag[i];
+        if ((t >= TAG_VB && t <= TAG_VBZ) || t == TAG_MD)
+            return t == TAG_VBD && !is_form(forms[i], auxiliaries) &&
+                   !aux_before(forms, tag, i);
+    }
+    return false;
+}
+
+static void correct(const char *const *forms, const cands *c, uint8_t *tag, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *w = forms[i] ? forms[i] : "";
+        const char *next = i + 1 < n && forms[i + 1] ? forms[i + 1] : "";
+        int nt = i + 1 < n ? tag[i + 1] : -1;
+        /* "is about to leave": about is a preposition (PTB convention) */
+        if (tac_str_iequal(w, "about") && strcmp(next, "to") == 0 && allows(&c[i], TAG_IN)) {
+            tag[i] = TAG_IN;
+            continue;
+        }
+        if (tag[i] == TAG_VBN && i > 0 && nt >= 0 && object_start(nt, next) &&
+            !aux_before(forms, tag, i)) {
+            /* "crowds/VBZ burned/VBN down": a plural noun read as a verb */
+            if (tag[i - 1] == TAG_VBZ && !is_form(forms[i - 1], auxiliaries) &&
+                allows(&c[i - 1], TAG_NNS) && allows(&c[i], TAG_VBD)) {
+                tag[i - 1] = TAG_NNS;
+                tag[i] = TAG_VBD;
+            } else if (nominal(tag[i - 1]) && allows(&c[i], TAG_VBD)) {
+                /* "police arrested the students": active past tense */
+                tag[i] = TAG_VBD;
+            }
+            continue;
+        }
+        if (tag[i] == TAG_VBN && i > 0 && tag[i - 1] == TAG_CC && allows(&c[i], TAG_VBD) &&
+            coordinated_past(forms, tag, i - 1)) {
+            /* "met the premier and discussed trade": a second past tense */
+            tag[i] = TAG_VBD;
+            continue;
+        }
+        if (tag[i] == TAG_VBD && allows(&c[i], TAG_VBN)) {
+            /* "have downplayed", "was quickly sent": a participle */
+            size_t j = i;
+            while (j > 0 && tag[j - 1] == TAG_RB)
+                j--;
+            if ((j > 0 && is_form(forms[j - 1], auxiliaries) &&
+                 tag[j - 1] >= TAG_VB && tag[j - 1] <= TAG_VBZ) ||
+                tac_str_iequal(next, "by"))
+                tag[i] = TAG_VBN;
+        }
+    }
+}
+
+/* ---- Viterbi --------------------------------------------------------- */
+
+tac_status tac_tag_tokens(const tac_tagger *t, const char *const *forms, size_t n,
+                          const char **tags_out, tac_arena *scratch, tac_error *err)
+{
+    if (!t || (n > 0 && (!forms || !tags_out || !scratch)))
+        return tac_fail(err, TAC_EINVAL, "tac_tag_tokens: NULL argument");
+    if (n == 0)
+        return TAC_OK;
+    cands *c = tac_arena_alloc(scratch, n * sizeof *c);
+    float (*score)[MAX_CANDIDATES] = tac_arena_alloc(scratch, n * sizeof *score);
+    uint8_t (*back)[MAX_CANDIDATES] = tac_arena_alloc(scratch, n * sizeof *back);
+    uint8_t *tag = tac_arena_alloc(scratch, n);
+    if (!c || !score || !back || !tag)
+        return tac_fail(err, TAC_ENOMEM, "tagger: out of memory for %zu tokens", n);
+
+    for (size_t i = 0; i < n; i++)
+        token_cands(t, forms[i] ? forms[i] : "", starts_sentence(forms, i), &c[i]);
+
+    for (int k = 0; k < c[0].n; k++) {
+        score[0][k] = t->start[c[0].tag[k]] + c[0].emit[k];
+        back[0][k] = 0;
+    }
+    for (size_t i = 1; i < n; i++) {
+        for (int k = 0; k < c[i].n; k++) {
+            const float *col = t->trans + c[i].tag[k];
+            float best = -INFINITY;
+            int arg = 0;
+            for (int j = 0; j < c[i - 1].n; j++) {
+                float s = score[i - 1][j] + col[c[i - 1].tag[j] * TAG_COUNT];
+                if (s > best) {
+                    best = s;
+                    arg = j;
+                }
+            }
+            score[i][k] = best + c[i].emit[k];
+            back[i][k] = (uint8_t)arg;
+        }
+    }
+    int k = 0;
+    for (int j = 1; j < c[n - 1].n; j++)
+        if (score[n - 1][j] > score[n - 1][k])
+            k = j;
+    for (size_t i = n; i-- > 0;) {
+        tag[i] = c[i].tag[k];
+        k = back[i][k];
+    }
+    correct(forms, c, tag, n);
+    for (size_t i = 0; i < n; i++)
+        tags_out[i] = tac_tag_name(tag[i]);
+    return TAC_OK;
+}
+
+tac_status tac_tag_sentence(const tac_tagger *t, const tac_sentence *s,
+                            const char **tags_out, tac_arena *scratch, tac_error *err)
+{
+    if (!t || !s || !tags_out || !scratch)
+        return tac_fail(err, TAC_EINVAL, "tac_tag_sentence: NULL argument");
+    const char **forms = tac_arena_alloc(scratch, (s->n_tokens + 1) * sizeof *forms);
+    if (!forms)
+        return tac_fail(err, TAC_ENOMEM, "tagger: out of memory");
+    for (uint32_t i = 0; i < s->n_tokens; i++)
+        forms[i] = s->tokens[i].form;
+    return tac_tag_tokens(t, forms, s->n_tokens, tags_out, scratch, err);
+}
