@@ -297,6 +297,225 @@ tac_status tac_coder_code_parse(tac_coder *c, const tac_sentence_input *in,
 /* @end code */
 
 /* ======================================================================
+ * Document stage: event dates, places, coreference and de-duplication
+ * across the sentences of one article (src/document/, docs/document.md)
+ * ====================================================================== */
+/* @section document */
+struct tac_arena;
+
+/* ---- event dates ----------------------------------------------------- */
+
+typedef enum tac_date_precision {
+    TAC_DATE_NONE = 0,   /* nothing known (no story date) */
+    TAC_DATE_DAY,
+    TAC_DATE_MONTH,
+    TAC_DATE_YEAR,
+    TAC_DATE_RANGE       /* a span: "last week", "1950-1953", "the 1990s" */
+} tac_date_precision;
+
+/* "day", "month", "year", "range"; "" for TAC_DATE_NONE. */
+const char *tac_date_precision_name(tac_date_precision p);
+
+typedef enum tac_tense {
+    TAC_TENSE_UNKNOWN = 0, TAC_TENSE_PAST, TAC_TENSE_PRESENT, TAC_TENSE_FUTURE
+} tac_tense;
+
+/* The date a sentence (or an event in it) refers to. */
+typedef struct tac_event_date {
+    char    date[32];        /* "2025-10-09" (day), "2025-09" (month), "2025"
+                              * (year), "1950..1953" or "2025-09-29..2025-10-05"
+                              * (range); "" when precision is NONE */
+    tac_date_precision precision;
+    bool    historical;      /* ends more than 365 days before the story date */
+    bool    is_start;        /* "since April 2024": the date opens a period */
+    bool    from_story;      /* no date expression found: the story date */
+    int     first_token;     /* the expression is tokens [first_token, end_token); */
+    int     end_token;       /* -1, -1 when from_story */
+    int32_t first_day;       /* the days covered (days since 1970-01-01), */
+    int32_t last_day;        /* for comparing dates of any precision */
+} tac_event_date;
+
+typedef struct tac_date_input {
+    const char *story_date;        /* "YYYY-MM-DD" (required) */
+    const char *const *forms;      /* the sentence's tokens, PTB forms */
+    const char *const *tags;       /* their Penn Treebank tags, or NULL */
+    size_t      n;
+    int         verb;              /* token index of the event verb, or -1 */
+    tac_tense   tense;             /* tense of the event verb, or UNKNOWN */
+} tac_date_input;
+
+/* Resolves the date the sentence refers to: weekdays, today/yesterday,
+ * last/next week|month|year, month names with or without day and year,
+ * ISO dates, years, year ranges and decades, "since ..." starts, well-known
+ * wars. Of several expressions, the one attached to the verb (nearest, a
+ * fronted "Last month," counts as attached) wins. Without any, out is the
+ * story date (from_story). TAC_EINVAL if the story date is malformed (then
+ * out has precision NONE). */
+tac_status tac_resolve_date(const tac_date_input *in, tac_event_date *out, tac_error *err);
+
+/* The tense of the verb group at token `verb` (or of the whole sentence
+ * when verb < 0): will/would/'ll/shall/going to/set to/plans to -> future;
+ * past forms, was/were/had/'d -> past; is/are/says -> present. Tags are
+ * used when given (VBD past, MD will), forms otherwise. */
+tac_tense tac_infer_tense(const char *const *forms, const char *const *tags, size_t n, int verb);
+
+/* ---- places ---------------------------------------------------------- */
+
+typedef enum tac_place_kind {
+    TAC_PLACE_COUNTRY = 0, TAC_PLACE_CAPITAL, TAC_PLACE_CITY, TAC_PLACE_REGION
+} tac_place_kind;
+
+/* "country", "capital", "city", "region". */
+const char *tac_place_kind_name(tac_place_kind k);
+
+typedef struct tac_place {
+    const char *name;          /* "Pyongyang" */
+    const char *alt;           /* alternative names, '|'-separated, or "" */
+    tac_place_kind kind;
+    const char *country;       /* ISO 3166 alpha-3, "PRK" */
+    double      lat, lon;      /* degrees; a representative point for countries */
+} tac_place;
+
+/* The gazetteer: immutable once loaded, share it between threads. */
+typedef struct tac_gazetteer tac_gazetteer;
+
+/* Loads a gazetteer TSV (name, alternative names, kind, ISO alpha-3, lat,
+ * lon); path NULL loads the one built into the library (data/gazetteer.tsv).
+ * Bad rows are reported to diag as file:line and skipped (*skipped counts
+ * them, may be NULL). NULL with err set if the file cannot be read. */
+tac_gazetteer *tac_gazetteer_load(const char *path, const tac_diag *diag, size_t *skipped,
+                                  tac_error *err);
+void           tac_gazetteer_free(tac_gazetteer *g);
+size_t         tac_gazetteer_count(const tac_gazetteer *g);
+const tac_place *tac_gazetteer_at(const tac_gazetteer *g, size_t i);
+/* By name or alternative name: exact case first, then ignoring case
+ * ("BEIJING"); NULL if unknown. */
+const tac_place *tac_gazetteer_lookup(const tac_gazetteer *g, const char *name);
+/* The longest place name (case-sensitive, over tokens) starting at token i:
+ * returns the number of tokens it spans and sets *out, or 0. */
+size_t tac_gazetteer_match(const tac_gazetteer *g, const char *const *forms, size_t n,
+                           size_t i, const tac_place **out);
+
+typedef struct tac_place_input {
+    const char *const *forms;
+    const char *const *tags;   /* or NULL */
+    size_t      n;
+    int         verb;          /* token index of the event verb, or -1 */
+    const char *dateline;      /* the story's dateline place ("BEIJING"), or NULL */
+    bool        historical;    /* the event is historical: no dateline fallback */
+} tac_place_input;
+
+typedef struct tac_event_place {
+    const tac_place *place;    /* NULL: no place */
+    int  first_token, end_token;  /* the name in the sentence; -1 if dateline */
+    bool from_dateline;
+} tac_event_place;
+
+/* Where the sentence's event happened: a place in a prepositional phrase
+ * ("in Pyongyang", "visit to North Korea", "from Beijing", "in the
+ * northern city of Aleppo") or the object of a movement/attack verb
+ * ("visited Beijing"), preferring the one nearest the verb; a place that
+ * modifies an actor ("North Korea's Air Koryo") is not a location. With
+ * none, the dateline place unless the event is historical. */
+void tac_find_place(const tac_gazetteer *g, const tac_place_input *in, tac_event_place *out);
+
+/* ---- coreference inside a document ------------------------------------ */
+
+/* What the document has said about its actors so far: full mentions
+ * ("Chinese Premier Li Qiang" -> CHNGOV) let later short ones ("Li", "the
+ * premier", "the Chinese leader", "he", "his") and plural ones ("the two
+ * countries", "both sides", "the two") resolve to codes. One per document
+ * at a time (reset between documents); one thread. */
+typedef struct tac_doc_memory tac_doc_memory;
+
+tac_doc_memory *tac_doc_memory_new(void);
+void            tac_doc_memory_free(tac_doc_memory *m);
+void            tac_doc_memory_reset(tac_doc_memory *m);
+/* Records that words[0..n) in sentence `sentence` were coded `code`. The
+ * words and code are copied. TAC_ENOMEM, TAC_EINVAL (NULL/empty code). */
+tac_status      tac_doc_note_mention(tac_doc_memory *m, int sentence,
+                                     const char *const *words, size_t n, const char *code);
+/* The code of a single referent, or NULL (unknown, or plural). The string
+ * lives until the memory is reset. */
+const char     *tac_doc_resolve(tac_doc_memory *m, int sentence,
+                                const char *const *words, size_t n);
+/* As tac_doc_resolve, but plural phrases give the pair last mentioned:
+ * returns the number of codes (0, 1 or 2) put in codes[]. */
+size_t          tac_doc_resolve_all(tac_doc_memory *m, int sentence,
+                                    const char *const *words, size_t n, const char *codes[2]);
+
+/* ---- events of a document -------------------------------------------- */
+
+/* What the document stage adds to a coded event. */
+typedef struct tac_event_doc {
+    tac_event      event;          /* a copy; strings live in the owner */
+    tac_event_date date;
+    const char    *place;          /* gazetteer name, or NULL */
+    const char    *country;        /* ISO alpha-3, or NULL */
+    bool           has_location;
+    double         lat, lon;
+    const int     *sentences;      /* every sentence that reports it, ascending */
+    size_t         n_sentences;
+} tac_event_doc;
+
+/* One event told twice becomes one: same source, target and CAMEO code (or
+ * one code refines the other: "04" and "042" keep "042"), and compatible
+ * dates (their day spans overlap). The first report is kept, with the
+ * more specific code, the more precise date and a place if either had
+ * one; sentences[] lists all. in[] is not changed; *out (n_out of them)
+ * and its sentence lists are allocated in arena. */
+tac_status tac_dedupe_events(const tac_event_doc *in, size_t n, struct tac_arena *arena,
+                             tac_event_doc **out, size_t *n_out, tac_error *err);
+
+/* The stage as the pipeline calls it: per thread, one document at a time.
+ *   begin -> (add_sentence, add_event...)* -> finish
+ * Everything given is copied; results live until the next begin. */
+typedef struct tac_document tac_document;
+
+/* g may be NULL (then no places). */
+tac_document *tac_document_new(const tac_gazetteer *g, tac_error *err);
+void          tac_document_free(tac_document *d);
+/* story_date "YYYY-MM-DD" (NULL: events keep their own date, no
+ * resolution); dateline as in tac_record (may be NULL). */
+tac_status    tac_document_begin(tac_document *d, const char *doc_id, const char *story_date,
+                                 const char *dateline, tac_error *err);
+/* The tokens of sentence `index` (tags may be NULL). */
+tac_status    tac_document_add_sentence(tac_document *d, int index, const char *const *forms,
+                                        const char *const *tags, size_t n, tac_error *err);
+/* An event coded from sentence ev->sentence; verb = its verb's token index
+ * or -1, tense or UNKNOWN. Copied. */
+tac_status    tac_document_add_event(tac_document *d, const tac_event *ev, int verb,
+                                     tac_tense tense, tac_error *err);
+/* The coreference memory of the current document (for the coder). */
+tac_doc_memory *tac_document_memory(tac_document *d);
+/* Resolves dates and places, merges repeated events. *out (n) valid until
+ * the next begin. */
+tac_status    tac_document_finish(tac_document *d, const tac_event_doc **out, size_t *n,
+                                  tac_error *err);
+
+/* ---- across documents: one a day ------------------------------------- */
+
+/* The `--dedupe day` filter: the same (source, target, code, date) seen in
+ * any story is passed once and counted after. Memory is bounded: keys are
+ * bucketed by story date and days more than window_days older than the
+ * newest story date seen are forgotten. One thread. */
+typedef struct tac_day_filter tac_day_filter;
+
+/* window_days <= 0 means 7. */
+tac_day_filter *tac_day_filter_new(int window_days);
+void            tac_day_filter_free(tac_day_filter *f);
+/* *is_new: first sighting within the window; *count (may be NULL): sightings
+ * so far including this one. story_date NULL or bad: the event date's first
+ * day keys the window (an undated event is keyed on "" and never dropped).
+ * TAC_ENOMEM. */
+tac_status      tac_day_filter_add(tac_day_filter *f, const char *story_date,
+                                   const char *source, const char *target, const char *code,
+                                   const char *date, bool *is_new, long *count);
+/* Keys remembered now. */
+size_t          tac_day_filter_size(const tac_day_filter *f);
+/* @end document */
+
+/* ======================================================================
  * Output: codebook (CAMEO names, Goldstein, quad class, PLOVER) and event
  * writers (src/output/)
  * ====================================================================== */
@@ -543,6 +762,7 @@ void tac_query_init(tac_query *q);   /* all "any" */
  * during the callback only; absent values are NULL. */
 typedef struct tac_stored_event {
     int64_t     id;
+    const char *event_key;        /* tac_event_id(), as `tacitus code` prints it */
     const char *doc_id;
     int         ordinal;          /* index of the event in its document */
     int         sentence;
@@ -570,8 +790,9 @@ typedef int (*tac_stored_event_fn)(void *ud, const tac_stored_event *ev);
 /* Events matching q, in date then id order. */
 tac_status tac_store_query(tac_store *st, const tac_query *q, tac_stored_event_fn fn,
                            void *ud, tac_error *err);
-/* One event by id: "123" (the id column) or "DOCID#N" (N-th event of DOCID).
- * TAC_ENOTFOUND if absent. */
+/* One event by id: "123" (the id column), "DOCID#N" (N-th event of DOCID,
+ * from 0) or the 16-hex-digit tac_event_id (not indexed: scans the store;
+ * the first match). TAC_ENOTFOUND if absent. */
 tac_status tac_store_get_event(tac_store *st, const char *event_id, tac_stored_event_fn fn,
                                void *ud, tac_error *err);
 
@@ -598,6 +819,36 @@ tac_status tac_store_series(tac_store *st, const tac_query *q, tac_period period
                             tac_series_fn fn, void *ud, tac_error *err);
 
 /* @end store */
+
+/* ======================================================================
+ * Engine: a whole record through every stage (src/engine/)
+ * ====================================================================== */
+/* @section engine */
+/* The entry point most programs want: give it records (raw text or
+ * parsed), get back the document's events. An engine is per-thread; the
+ * dictionaries and tagger it uses are shared and must outlive it. */
+typedef struct tac_engine tac_engine;
+
+typedef struct tac_engine_config {
+    const tac_dicts  *dicts;       /* required */
+    const tac_tagger *tagger;      /* for raw text; NULL: only parsed records code */
+    tac_coder_options coder;       /* tac_coder_options_default() for PETRARCH's */
+    bool              from_text;   /* ignore <Parse>, run the front end on the text */
+} tac_engine_config;
+
+typedef struct tac_engine_stats {
+    long sentences;                /* sentences coded */
+    long events;
+} tac_engine_stats;
+
+tac_engine *tac_engine_new(const tac_engine_config *cfg, tac_error *err);
+void        tac_engine_free(tac_engine *e);
+/* Codes one record. *events (n of them) stay valid until the next call.
+ * TAC_EPARSE/TAC_EINVAL: the record is unusable (no date, malformed tree,
+ * raw text without a tagger), err says why; go on with the next record. */
+tac_status  tac_engine_code(tac_engine *e, const tac_record *rec, const tac_event **events,
+                            size_t *n, tac_engine_stats *stats, tac_error *err);
+/* @end engine */
 
 #ifdef __cplusplus
 }
