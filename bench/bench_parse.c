@@ -28,6 +28,7 @@ typedef struct sentence {
     const char **forms, **tags;
     size_t n;
     const char *gold;
+    const char *text;   /* the record's <Text>, for the raw-text timing */
 } sentence;
 
 static int label_index(const tac_ptb_span *sp)
@@ -92,6 +93,20 @@ static size_t load_file(const char *path, tac_arena *a, sentence **out, size_t *
         if (!e)
             break;
         char *gold = tac_arena_strndup(a, s, (size_t)(e - s));
+        /* the <Text> of the same record precedes its <Parse> */
+        char *text = NULL;
+        char *t_end = NULL;
+        for (char *t = s; t > data + 6; t--) {
+            if (!t_end && !strncmp(t, "</Text>", 7))
+                t_end = t;
+            if (!strncmp(t - 6, "<Text>", 6)) {
+                if (t_end)
+                    text = tac_arena_strndup(a, t, (size_t)(t_end - t));
+                break;
+            }
+            if (!strncmp(t, "</Parse>", 8))
+                break;
+        }
         s = e + 8;
         tac_ptb_tree t;
         if (!tac_ptb_read(gold, a, &t, &err)) {
@@ -111,6 +126,7 @@ static size_t load_file(const char *path, tac_arena *a, sentence **out, size_t *
             st->tags[i] = copy_atom(a, t.leaves[i].tag, t.leaves[i].tag_len);
         }
         st->gold = gold;
+        st->text = text;
         added++;
     }
     free(data);
@@ -222,6 +238,39 @@ int main(int argc, char **argv)
            "(avg %.1f tokens/sentence)\n",
            parsed, parsed_tokens, dt, (double)parsed / dt, (double)parsed_tokens / dt,
            (double)tokens / (double)n);
+
+    /* the whole raw-text path: text stage + tagger + parser over the records' <Text> */
+    tac_tagger *tagger = tac_tagger_load(NULL, &err);
+    if (!tagger) {
+        printf("raw text: skipped (%s)\n", err.msg);
+    } else {
+        tac_frontend *fe = tac_frontend_new(tagger, &err);
+        long done_sents = 0, done_tokens = 0;
+        t0 = tac_now(), t1 = t0;
+        while (fe && t1 - t0 < seconds) {
+            for (size_t i = 0; i < n; i++) {
+                if (!sents[i].text)
+                    continue;
+                const tac_parsed_sentence *ps;
+                size_t np = 0;
+                if (tac_frontend_parse(fe, sents[i].text, strlen(sents[i].text), 0, true, &ps,
+                                       &np, &err) != TAC_OK) {
+                    fprintf(stderr, "bench_parse: raw text: %s\n", err.msg);
+                    continue;
+                }
+                done_sents += (long)np;
+                for (size_t k = 0; k < np; k++)
+                    done_tokens += ps[k].n_tokens;
+            }
+            t1 = tac_now();
+        }
+        dt = t1 - t0;
+        printf("raw text (split + tokenize + tag + parse): %ld sentences in %.2f s = %.0f "
+               "sentences/s, %.0f tokens/s\n",
+               done_sents, dt, (double)done_sents / dt, (double)done_tokens / dt);
+        tac_frontend_free(fe);
+        tac_tagger_free(tagger);
+    }
 
     tac_parser_free(p);
     tac_arena_free(&scratch);

@@ -435,6 +435,11 @@ void            tac_doc_memory_reset(tac_doc_memory *m);
  * words and code are copied. TAC_ENOMEM, TAC_EINVAL (NULL/empty code). */
 tac_status      tac_doc_note_mention(tac_doc_memory *m, int sentence,
                                      const char *const *words, size_t n, const char *code);
+/* The same with the mention's first token index in its sentence, so that a
+ * reference sees only mentions before it ("In his talks with Xi": "his" is
+ * not Xi). token -1 = unknown (then the whole sentence counts as before). */
+tac_status      tac_doc_note_mention_at(tac_doc_memory *m, int sentence, int token,
+                                        const char *const *words, size_t n, const char *code);
 /* The code of a single referent, or NULL (unknown, or plural). The string
  * lives until the memory is reset. */
 const char     *tac_doc_resolve(tac_doc_memory *m, int sentence,
@@ -443,6 +448,9 @@ const char     *tac_doc_resolve(tac_doc_memory *m, int sentence,
  * returns the number of codes (0, 1 or 2) put in codes[]. */
 size_t          tac_doc_resolve_all(tac_doc_memory *m, int sentence,
                                     const char *const *words, size_t n, const char *codes[2]);
+size_t          tac_doc_resolve_all_at(tac_doc_memory *m, int sentence, int token,
+                                       const char *const *words, size_t n,
+                                       const char *codes[2]);
 
 /* ---- events of a document -------------------------------------------- */
 
@@ -505,9 +513,10 @@ typedef struct tac_day_filter tac_day_filter;
 tac_day_filter *tac_day_filter_new(int window_days);
 void            tac_day_filter_free(tac_day_filter *f);
 /* *is_new: first sighting within the window; *count (may be NULL): sightings
- * so far including this one. story_date NULL or bad: the event date's first
- * day keys the window (an undated event is keyed on "" and never dropped).
- * TAC_ENOMEM. */
+ * so far including this one. The story date (else the event date's first
+ * day) places the key in the window; a key seen again is kept as long as it
+ * keeps being seen. An event with neither date, or older than the window,
+ * is passed as new and not remembered. TAC_EINVAL (NULL code), TAC_ENOMEM. */
 tac_status      tac_day_filter_add(tac_day_filter *f, const char *story_date,
                                    const char *source, const char *target, const char *code,
                                    const char *date, bool *is_new, long *count);

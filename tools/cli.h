@@ -22,6 +22,7 @@ typedef struct cli_command {
 int cmd_tokenize(int argc, char **argv);
 int cmd_code(int argc, char **argv);
 int cmd_tag(int argc, char **argv);
+int cmd_parse(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
 int cmd_query(int argc, char **argv);

@@ -4,53 +4,26 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "util/util.h"
 
 typedef struct code_run {
-    const tac_dicts  *dicts;
-    tac_coder_options coder_opt;
+    tac_engine_config engine;
     tac_output_format format;
 } code_run;
 
 static void *code_worker_new(void *ud, tac_error *err)
 {
     code_run *run = ud;
-    return tac_coder_new(run->dicts, &run->coder_opt, err);
+    return tac_engine_new(&run->engine, err);
 }
 
 static void code_worker_free(void *ud, void *state)
 {
     (void)ud;
-    tac_coder_free(state);
-}
-
-static tac_status code_parsed(const code_run *run, tac_coder *coder, const tac_record *rec,
-                              tac_buf *out, tac_counts *counts, tac_error *err)
-{
-    tac_sentence_input in = {
-        .parse = rec->parse,
-        .date = rec->date,
-        .doc_id = rec->doc_id ? rec->doc_id : rec->id,
-        .sentence = rec->sentence_index > 0 ? rec->sentence_index : 1,
-        .text = rec->text,
-    };
-    const tac_event *events;
-    size_t n = 0;
-    tac_status st = tac_coder_code_parse(coder, &in, &events, &n, NULL, err);
-    if (st == TAC_EPARSE)
-        return TAC_SKIPPED;
-    if (st != TAC_OK)
-        return st;
-    counts->sentences++;
-    for (size_t i = 0; i < n; i++) {
-        st = tac_write_event(run->format, &events[i], out);
-        if (st != TAC_OK)
-            return tac_fail(err, st, "cannot write event");
-        counts->events++;
-    }
-    return TAC_OK;
+    tac_engine_free(state);
 }
 
 static tac_status code_record(void *ud, void *state, const tac_record *rec, tac_arena *arena,
@@ -59,14 +32,22 @@ static tac_status code_record(void *ud, void *state, const tac_record *rec, tac_
     (void)arena;
     (void)result;
     const code_run *run = ud;
-    if (!rec->date)
-        return tac_fail(err, TAC_SKIPPED, "record %s has no date (give --date YYYY-MM-DD)",
-                        rec->id);
-    if (rec->parse)
-        return code_parsed(run, state, rec, out, counts, err);
-    return tac_fail(err, TAC_SKIPPED,
-                    "record %s has no parse, and raw-text coding needs the front end, "
-                    "which is not built yet", rec->id);
+    const tac_event *events;
+    size_t n = 0;
+    tac_engine_stats stats = {0};
+    tac_status st = tac_engine_code(state, rec, &events, &n, &stats, err);
+    counts->sentences += stats.sentences;
+    if (st == TAC_EPARSE || st == TAC_EINVAL)
+        return TAC_SKIPPED;
+    if (st != TAC_OK)
+        return st;
+    for (size_t i = 0; i < n; i++) {
+        st = tac_write_event(run->format, &events[i], out);
+        if (st != TAC_OK)
+            return tac_fail(err, st, "cannot write event");
+    }
+    counts->events += (long)n;
+    return TAC_OK;
 }
 
 /* ---- dictionaries ---------------------------------------------------- */
@@ -118,10 +99,12 @@ static void default_dicts(dict_args *da)
     snprintf(gen, sizeof gen, "%s/data", tac_build_dir());
     add_actor_files(&da->actor_list, data);
     add_actor_files(&da->actor_list, gen);
+    /* Optional kinds may be absent from a trimmed data/; verbs may not, and
+     * the loader says so. */
     da->paths.verbs = verbs;
-    da->paths.agents = agents;
-    da->paths.discards = discards;
-    da->paths.issues = issues;
+    da->paths.agents = access(agents, R_OK) == 0 ? agents : NULL;
+    da->paths.discards = access(discards, R_OK) == 0 ? discards : NULL;
+    da->paths.issues = access(issues, R_OK) == 0 ? issues : NULL;
     da->paths.actors = da->actor_list.data;
 }
 
@@ -188,6 +171,18 @@ static tac_dicts *load_dicts(dict_args *da, cli_diag_state *diag_state, bool ver
     return d;
 }
 
+/* The tagger is needed only for raw text; without its model, parsed input
+ * still codes and raw records are reported one by one. */
+static bool load_tagger(tac_tagger **out)
+{
+    tac_error err = {0};
+    *out = tac_tagger_load(NULL, &err);
+    if (!*out)
+        fprintf(stderr, "tacitus: warning: no tagger (%s): only parsed input can be coded\n",
+                err.msg);
+    return true;
+}
+
 /* ---- command --------------------------------------------------------- */
 
 static void usage(void)
@@ -201,6 +196,7 @@ static void usage(void)
         "  --format jsonl|tsv|text output format (default jsonl); --header for tsv\n"
         "  --no-require-dyad       also emit events lacking a source or target\n"
         "  --verbose               list every skipped dictionary entry\n"
+        "  --from-text             ignore given parses; use the raw-text front end\n"
         "  --input text|jsonl|xml|ptb  --date YYYY-MM-DD  -j N  --output FILE  --quiet\n");
 }
 
@@ -211,7 +207,7 @@ int cmd_code(int argc, char **argv)
     dict_args da = {0};
     tac_buf_init(&da.actor_list);
     code_run run = {.format = TAC_OUTPUT_JSONL};
-    tac_coder_options_default(&run.coder_opt);
+    tac_coder_options_default(&run.engine.coder);
     bool header = false, verbose = false;
     int status = CLI_FATAL;
     for (int i = 1; i < argc; i++) {
@@ -226,10 +222,12 @@ int cmd_code(int argc, char **argv)
             header = true;
         } else if (!strcmp(argv[i], "--verbose") || !strcmp(argv[i], "-v")) {
             verbose = true;
+        } else if (!strcmp(argv[i], "--from-text")) {
+            run.engine.from_text = true;
         } else if (!strcmp(argv[i], "--no-require-dyad")) {
-            run.coder_opt.require_dyad = false;
+            run.engine.coder.require_dyad = false;
         } else if (!strcmp(argv[i], "--require-dyad")) {
-            run.coder_opt.require_dyad = true;
+            run.engine.coder.require_dyad = true;
         } else if (!strncmp(argv[i], "--format", 8) &&
                    (v = cli_option_value(argc, argv, &i, "--format"))) {
             if (!tac_output_format_parse(v, &run.format)) {
@@ -252,7 +250,11 @@ int cmd_code(int argc, char **argv)
     tac_dicts *dicts = load_dicts(&da, &diag_state, verbose);
     if (!dicts)
         goto done;
-    run.dicts = dicts;
+    run.engine.dicts = dicts;
+    tac_tagger *tagger = NULL;
+    if (!load_tagger(&tagger))
+        goto done_dicts;
+    run.engine.tagger = tagger;
     if (header) {
         tac_buf h;
         tac_buf_init(&h);
@@ -267,6 +269,8 @@ int cmd_code(int argc, char **argv)
         .ud = &run,
     };
     status = cli_run(&in, &work);
+    tac_tagger_free(tagger);
+done_dicts:
     tac_dicts_free(dicts);
 done:
     tac_buf_free(&da.actor_list);

@@ -17,6 +17,7 @@ static const cli_command commands[] = {
     {"tokenize", "split and tokenize articles; one sentence per line", cmd_tokenize},
     {"code", "code articles or parsed sentences into events", cmd_code},
     {"tag", "tag every sentence with Penn Treebank tags (and lemmas)", cmd_tag},
+    {"parse", "parse every sentence into a Penn Treebank tree, one per line", cmd_parse},
     {"query", "list or aggregate events in an event store (--db)", cmd_query},
     {"export", "export a store's events: phoenix, csv, jsonl, plover-json", cmd_export},
     {"explain", "show why a stored event was coded (document, pattern, actors)", cmd_explain},

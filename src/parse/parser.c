@@ -353,8 +353,8 @@ static bool np_start(const tac_parser *p, size_t i)
         return true;
     case K_RB:   /* "almost five years", "about 50 people" */
         return cat(p, i + 1) == K_CD;
-    case K_VBN:  /* "exiled dissidents" */
-        return cat(p, i + 1) == K_NN;
+    case K_VBN:  /* "exiled dissidents", "improved economic relations" */
+        return cat(p, i + 1) == K_NN || (cat(p, i + 1) == K_JJ && is_noun(cat(p, i + 2)));
     default:
         return false;
     }
@@ -390,7 +390,7 @@ static size_t base_np_end(const tac_parser *p, size_t i, bool *nominal)
             /* "almost five years" */
         } else if (c == K_RB && j > i && cat(p, j + 1) == K_JJ && !is_noun(cat(p, j - 1))) {
             /* "the most dangerous" */
-        } else if (c == K_VBN && j == i && cat(p, j + 1) == K_NN) {
+        } else if (c == K_VBN && j == i && np_start(p, j)) {
             nom = false;   /* "exiled dissidents" */
         } else if ((c == K_VBN || c == K_VBG) && j > i && !is_noun(cat(p, j - 1)) &&
                    (is_noun(cat(p, j + 1)) || cat(p, j + 1) == K_JJ)) {
@@ -399,6 +399,9 @@ static size_t base_np_end(const tac_parser *p, size_t i, bool *nominal)
             nom = true;    /* "the reopening of" */
         } else if (c == K_POS && j > i && nom) {
             /* possessive: the phrase goes on after it */
+        } else if ((c == K_CC || c == K_COMMA) && j > i && cat(p, j - 1) == K_JJ &&
+                   cat(p, j + 1) == K_JJ && (c == K_COMMA || has(p, j, W_CONJ))) {
+            /* "awful and evil minister", "complete, full ties" */
         } else {
             break;
         }
@@ -494,7 +497,8 @@ static bool finite_ahead(const tac_parser *p, size_t i)
         int c = cat(p, k);
         if (is_finite(c))
             return true;
-        if (c == K_COMMA || c == K_PERIOD || c == K_COLON || has(p, k, W_THAT | W_SUB))
+        if (c == K_COMMA || c == K_PERIOD || c == K_COLON || c == K_WRB || c == K_WP ||
+            c == K_WDT || has(p, k, W_THAT | W_SUB | W_SUBPREP))
             return false;
     }
     return false;
@@ -530,6 +534,7 @@ enum {
     NP_VBG = 4,         /* "the roads leading into Mordor" */
     NP_APPOS_MID = 8,   /* "X, the state's foe, said": appositive before a verb */
     NP_APPOS_END = 16,  /* "with X, the state's foe." at the end */
+    NP_VBN_REL = 32,    /* "remarks published on Monday" even without a verb ahead */
 };
 
 static int32_t parse_np(tac_parser *p, int flags);
@@ -538,11 +543,22 @@ static int32_t parse_clause(tac_parser *p);
 static int32_t parse_clause_coord(tac_parser *p);
 static void    parse_complements(tac_parser *p, int32_t vp, size_t head);
 
+static bool np_conj_at(const tac_parser *p, size_t k, int flags);
+
 static int32_t build_base_np(tac_parser *p, size_t end)
 {
     int32_t np = phrase(p, "NP");
     while (p->pos < end) {
         bool possessive = cat(p, p->pos) == K_POS;
+        if (cat(p, p->pos) == K_JJ && cat(p, p->pos + 1) == K_CC && p->pos + 2 < end) {
+            /* (ADJP (JJ awful) (CC and) (JJ evil)) */
+            int32_t adjp = phrase(p, "ADJP");
+            take(p, adjp);
+            take(p, adjp);
+            take(p, adjp);
+            add(p, np, adjp);
+            continue;
+        }
         take(p, np);
         if (possessive && p->pos < end)
             np = wrap2(p, "NP", np, -1);
@@ -694,18 +710,12 @@ static int32_t parse_np_coord(tac_parser *p, int flags)
     bool flat = single_noun(p, first);
     while (n + 3 < MAX_CONJUNCTS * 2) {
         size_t k = p->pos;
-        bool last;
-        if (np_conj_at(p, k, flags)) {
-            last = false;
-        } else if (cat(p, k) == K_COMMA && np_conj_at(p, k + 1, flags) && !frame_at(p, k)) {
-            last = false;
-        } else if (cat(p, k) == K_COMMA && np_start(p, k + 1) && list_ahead(p, k) &&
-                   !frame_at(p, k)) {
-            last = false;
-        } else {
+        bool more = np_conj_at(p, k, flags) ||
+                    (cat(p, k) == K_COMMA && !frame_at(p, k) &&
+                     (np_conj_at(p, k + 1, flags) ||
+                      (np_start(p, k + 1) && list_ahead(p, k))));
+        if (!more)
             break;
-        }
-        (void)last;
         while (cat(p, p->pos) == K_COMMA || cat(p, p->pos) == K_CC) {
             parts[n] = new_node(p, NULL, (int32_t)p->pos);
             is_item[n++] = false;
@@ -751,7 +761,18 @@ static int32_t parse_np_post(tac_parser *p, int flags)
     size_t end = base_np_end(p, p->pos, NULL);
     if (end == p->pos)
         return -1;
+    size_t start = p->pos;
     int32_t np = build_base_np(p, end);
+    int head = cat(p, end - 1);
+    if (is_noun(head) && cat(p, start) != K_DT && cat(p, end) == K_CC &&
+        !(start > 0 && cat(p, start - 1) == K_COMMA) &&   /* last item of a list */
+        has(p, end, W_CONJ) && cat(p, end + 1) == head && !is_noun(cat(p, end + 2)) &&
+        cat(p, end + 2) != K_POS && np_conj_at(p, end, flags)) {
+        /* "Lawmakers and officials in Fornost": (NP (NNS Lawmakers) (CC and)
+         * (NNS officials)), and what follows attaches to both */
+        take(p, np);
+        take(p, np);
+    }
     int inner = flags & NP_COORD_FREE;
     for (;;) {
         size_t k = p->pos;
@@ -780,6 +801,28 @@ static int32_t parse_np_post(tac_parser *p, int flags)
                 take(p, outer);
             np = outer;
             continue;
+        } else if (c == K_COMMA && (flags & NP_APPOS_MID) && cat(p, k + 1) == K_IN &&
+                   !has(p, k + 1, W_SUB | W_THAT) && np_start(p, k + 2)) {
+            size_t e = np_groups_end(p, k + 2);
+            if (cat(p, e) == K_VBN) {   /* "remarks published on Monday" */
+                e++;
+                for (int g = 0; g < 3 && cat(p, e) == K_IN && np_start(p, e + 1); g++)
+                    e = base_np_end(p, e + 1, NULL);
+            }
+            if (cat(p, e) != K_COMMA || !verb_start(p, e + 1))
+                break;
+            int32_t outer = phrase(p, "NP");
+            add(p, outer, np);
+            take(p, outer);
+            int32_t pp = parse_pp(p, inner | NP_VBN_REL);
+            if (pp <= 0 || cat(p, p->pos) != K_COMMA) {
+                p->pos = k;
+                break;
+            }
+            add(p, outer, pp);
+            take(p, outer);
+            np = outer;
+            continue;
         } else if (c == K_COMMA && (flags & (NP_APPOS_MID | NP_APPOS_END)) &&
                    np_start(p, k + 1)) {
             size_t e = np_groups_end(p, k + 1);
@@ -804,8 +847,14 @@ static int32_t parse_np_post(tac_parser *p, int flags)
             continue;
         } else if ((flags & NP_VBG) && c == K_VBG && k > 0 && is_noun(cat(p, k - 1))) {
             x = parse_vp(p);
+        } else if (c == K_VBD && !(flags & NP_ATTACH_PP) && is_noun(cat(p, k - 1)) &&
+                   cat(p, k + 1) == K_IN && !has(p, k + 1, W_SUB | W_SUBPREP | W_THAT) &&
+                   np_start(p, k + 2)) {
+            /* a participle tagged VBD after an object: "assurances sent from Bree" */
+            x = parse_vp(p);
         } else if (c == K_VBN && k > 0 && is_noun(cat(p, k - 1)) &&
-                   (!(flags & NP_ATTACH_PP) || finite_ahead(p, k + 1)) &&
+                   (!(flags & NP_ATTACH_PP) || (flags & NP_VBN_REL) ||
+                    finite_ahead(p, k + 1)) &&
                    !np_start(p, k + 1 + (cat(p, k + 1) == K_RP))) {
             /* "the men sought in ...", "a report released Tuesday ... alleged" */
             x = parse_vp(p);
@@ -846,7 +895,7 @@ static int32_t parse_adjp(tac_parser *p)
 static bool is_aux(const tac_parser *p, size_t i)
 {
     size_t k = i + 1;
-    while (cat(p, k) == K_RB)
+    while (cat(p, k) == K_RB || (cat(p, k) == K_CC && cat(p, k + 1) == K_RB))
         k++;
     int next = cat(p, k);
     if (cat(p, i) == K_MD)
@@ -864,10 +913,18 @@ static bool is_aux(const tac_parser *p, size_t i)
 static void take_verb_adverbs(tac_parser *p, int32_t vp)
 {
     while (cat(p, p->pos) == K_RB) {
-        if (has(p, p->pos, W_NEG))
+        if (has(p, p->pos, W_NEG)) {
             take(p, vp);
-        else
+        } else if (cat(p, p->pos + 1) == K_CC && cat(p, p->pos + 2) == K_RB) {
+            /* "heavily and unjustly": (ADVP (ADVP ..) (CC and) (ADVP ..)) */
+            int32_t advp = phrase(p, "ADVP");
+            add(p, advp, take_wrapped(p, "ADVP"));
+            take(p, advp);
+            add(p, advp, parse_advp(p));
+            add(p, vp, advp);
+        } else {
             add(p, vp, parse_advp(p));
+        }
     }
 }
 
@@ -926,8 +983,8 @@ static bool vp_conj_at(const tac_parser *p, size_t k)
         k++;
     if (cat(p, k) != K_CC || !has(p, k, W_CONJ | W_CONJV))
         return false;
-    /* "and promised aid", "but did not attack" */
-    return verb_start(p, k + 1) && !clause_start(p, k + 1);
+    /* "and promised aid", "but did not attack", "and ousted" */
+    return (verb_start(p, k + 1) || cat(p, k + 1) == K_VBN) && !clause_start(p, k + 1);
 }
 
 static int32_t parse_vp(tac_parser *p)
@@ -967,6 +1024,16 @@ static bool sbar_at(const tac_parser *p, size_t i)
     if (c == K_WRB)
         return true;
     return false;
+}
+
+/* "five years after ...": a measure phrase before after/before/since. */
+static bool np_sub_at(const tac_parser *p, size_t k)
+{
+    int c = cat(p, k);
+    if ((c != K_CD && c != K_RB) || !np_start(p, k))
+        return false;
+    size_t e = base_np_end(p, k, NULL);
+    return e > k && has(p, e, W_SUBPREP) && np_start(p, e + 1);
 }
 
 /* "that X(,) and that Y": (SBAR (SBAR ...) (, ,) (CC and) (SBAR ...)) */
@@ -1017,9 +1084,7 @@ static void parse_complements(tac_parser *p, int32_t vp, size_t head)
             int32_t s = parse_clause_coord(p);
             if (s > 0)
                 x = wrap2(p, "SBAR", s, -1);
-        } else if ((c == K_CD || c == K_RB) && np_start(p, k) &&
-                   has(p, base_np_end(p, k, NULL), W_SUBPREP) &&
-                   (np_start(p, base_np_end(p, k, NULL) + 1))) {
+        } else if (np_sub_at(p, k)) {
             /* "almost five years after crowds trashed ...": (SBAR (NP ..) (IN after) (S ..)),
              * "two weeks after the attack": (PP (NP ..) (IN after) (NP ..)) */
             size_t e = base_np_end(p, k, NULL);
@@ -1070,6 +1135,7 @@ static void parse_complements(tac_parser *p, int32_t vp, size_t head)
         } else if (c == K_COMMA) {
             int n1 = cat(p, k + 1);
             bool go = according_at(p, k + 1) || n1 == K_VBG || sbar_at(p, k + 1) ||
+                      np_sub_at(p, k + 1) ||
                       (n1 == K_WDT && !has(p, k + 1, W_THAT)) || n1 == K_WP ||
                       (n1 == K_IN && !has(p, k + 1, W_THAT | W_OF) && np_start(p, k + 2));
             if (!go)
@@ -1123,10 +1189,14 @@ static int32_t parse_clause(tac_parser *p)
             if (vp > 0 && cat(p, p->pos) == K_COMMA) {
                 x = wrap2(p, "S", vp, -1);
             } else {
-                if (vp > 0)   /* a subject-less clause after all */
-                    add(p, s, vp);
+                /* no comma: a subject-less clause after all */
                 leave(p);
-                return vp > 0 ? s : (p->pos = start, -1);
+                if (vp <= 0) {
+                    p->pos = start;
+                    return -1;
+                }
+                add(p, s, vp);
+                return s;
             }
         } else {
             break;
@@ -1147,7 +1217,7 @@ static int32_t parse_clause(tac_parser *p)
             any = has_subject = true;
         }
     }
-    int vc = cat(p, p->pos);
+    int vc = cat(p, skip_adverbs(p, p->pos));
     if (verb_start(p, p->pos) || vc == K_TO ||
         (has_subject && (vc == K_VBN || vc == K_VBG) && cat(p, p->pos - 1) != K_COMMA)) {
         int32_t vp = parse_vp(p);
@@ -1263,6 +1333,37 @@ static int32_t parse_sentence(tac_parser *p)
     return root;
 }
 
+/* A tagger that misses the only verb ("Ethiopia departs/NNS from Libya")
+ * leaves nothing for the coder. When the main clause (up to the first
+ * comma or subordinator) has no verb, a plural or singular noun right after
+ * a proper-noun subject and before a preposition or determiner is read as
+ * the verb. The tree shows the corrected tag. */
+static void repair_missing_verb(tac_parser *p)
+{
+    size_t end = 0;
+    for (; end < p->n; end++) {
+        int c = cat(p, end);
+        if (is_verb(c) && c != K_VBG)
+            return;
+        if (c == K_COMMA || c == K_PERIOD || c == K_COLON || c == K_WDT || c == K_WP ||
+            c == K_WRB || has(p, end, W_THAT | W_SUB | W_SUBPREP))
+            break;
+    }
+    size_t i = cat(p, 0) == K_DT ? 1 : 0;
+    size_t k = i;
+    while (cat(p, k) == K_NNP)
+        k++;
+    if (k == i || k + 1 >= end || cat(p, k) != K_NN)
+        return;
+    int next = cat(p, k + 1);
+    if (next != K_IN && next != K_DT && next != K_NNP && next != K_PRPS && next != K_TO)
+        return;
+    size_t len = strlen(p->tok[k].form);
+    bool plural = len > 1 && p->tok[k].form[len - 1] == 's';
+    p->tok[k].cat = plural ? K_VBZ : K_VBP;
+    p->tok[k].tag = plural ? "VBZ" : "VBP";
+}
+
 /* ---- output ------------------------------------------------------------ */
 
 /* Writes s with parentheses as -LRB-/-RRB- and whitespace as '_', so the
@@ -1358,6 +1459,7 @@ tac_status tac_parse_tokens(tac_parser *p, const char *const *forms,
         t->flags = word_flags(t->form);
     }
     p->n = n;
+    repair_missing_verb(p);
     p->pos = 0;
     p->depth = 0;
     p->oom = false;

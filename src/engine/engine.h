@@ -1,0 +1,14 @@
+/* engine: runs one record through the stages — front end for raw text,
+ * coder per sentence, (soon) the document stage — and collects the
+ * document's events in an arena of its own, because the coder's events
+ * only live until its next sentence. Public API: tacitus.h, "Engine". */
+#ifndef TAC_ENGINE_H
+#define TAC_ENGINE_H
+
+#include "tacitus.h"
+#include "util/util.h"
+
+/* Copies an event's strings into arena (coder memory is reused per sentence). */
+bool tac_event_copy(tac_event *dst, const tac_event *src, tac_arena *arena);
+
+#endif
