@@ -36,19 +36,6 @@ static void usage(void)
             "  --quiet             no warnings about skipped records\n");
 }
 
-/* `--name VALUE` or `--name=VALUE` at argv[*i]; NULL if it is not that option. */
-static const char *option_value(int argc, char **argv, int *i, const char *name)
-{
-    size_t n = strlen(name);
-    if (strncmp(argv[*i], name, n) != 0)
-        return NULL;
-    if (argv[*i][n] == '=')
-        return argv[*i] + n + 1;
-    if (argv[*i][n] != '\0' || *i + 1 >= argc)
-        return NULL;
-    return argv[++*i];
-}
-
 static void *worker_new(void *ud, tac_error *err)
 {
     (void)ud;
@@ -110,12 +97,12 @@ static tac_status process(void *ud, void *state, const tac_record *rec, tac_aren
     (void)result;
     const tag_run *run = ud;
     tag_worker *w = state;
-    counts->records++;
     if (!rec->text || rec->text_len == 0)
         return TAC_OK;
     const tac_text *text;
     tac_error terr;
-    if (tac_text_analyze(w->text, rec->text, rec->text_len, rec->body_offset, &text,
+    size_t dateline_end = rec->dateline ? rec->body_offset : 0;
+    if (tac_text_analyze(w->text, rec->text, rec->text_len, dateline_end, &text,
                          &terr) != TAC_OK)
         return tac_fail(err, TAC_SKIPPED, "%s: %s", rec->id, terr.msg);
     for (uint32_t i = 0; i < text->n_sentences; i++) {
@@ -129,16 +116,13 @@ static tac_status process(void *ud, void *state, const tac_record *rec, tac_aren
 int cmd_tag(int argc, char **argv)
 {
     tag_run run = {0};
-    bool want_lemmas = false, quiet = false;
+    bool want_lemmas = false;
     const char *model = NULL, *lemma_model = NULL;
-    tac_pipeline_options opt;
-    memset(&opt, 0, sizeof opt);
-    opt.jobs = 1;
-    opt.out = stdout;
-    const char *files[CLI_MAX_FILES];
-    size_t n_files = 0;
+    cli_input in;
+    cli_input_init(&in);
     for (int i = 1; i < argc; i++) {
         const char *v;
+        int r;
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             usage();
             return CLI_OK;
@@ -146,31 +130,19 @@ int cmd_tag(int argc, char **argv)
             want_lemmas = true;
         } else if (!strcmp(argv[i], "--ids")) {
             run.ids = true;
-        } else if (!strcmp(argv[i], "--quiet")) {
-            quiet = true;
-        } else if ((v = option_value(argc, argv, &i, "--input"))) {
-            if (!tac_format_parse(v, &opt.reader.format)) {
-                cli_error("unknown input format '%s'", v);
-                return CLI_FATAL;
-            }
-        } else if ((v = option_value(argc, argv, &i, "--date"))) {
-            opt.reader.default_date = v;
-        } else if ((v = option_value(argc, argv, &i, "-j"))) {
-            opt.jobs = atoi(v);
-            if (opt.jobs < 1) {
-                cli_error("-j wants a positive number, not '%s'", v);
-                return CLI_FATAL;
-            }
-        } else if ((v = option_value(argc, argv, &i, "--model"))) {
+        } else if (!strncmp(argv[i], "--model", 7) &&
+                   (v = cli_option_value(argc, argv, &i, "--model"))) {
             model = v;
-        } else if ((v = option_value(argc, argv, &i, "--lemma-model"))) {
+        } else if (!strncmp(argv[i], "--lemma-model", 13) &&
+                   (v = cli_option_value(argc, argv, &i, "--lemma-model"))) {
             lemma_model = v;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            cli_error("unknown option '%s'", argv[i]);
+        } else if ((r = cli_input_option(&in, argc, argv, &i)) != 0) {
+            if (r < 0)
+                return CLI_FATAL;
+        } else {
+            cli_error("tag: unknown option '%s'", argv[i]);
             usage();
             return CLI_FATAL;
-        } else if (n_files < CLI_MAX_FILES) {
-            files[n_files++] = argv[i];
         }
     }
 
@@ -185,20 +157,9 @@ int cmd_tag(int argc, char **argv)
         tac_tagger_free(run.tagger);
         return CLI_FATAL;
     }
-
-    cli_diag_state ds = { .quiet_warnings = quiet };
-    opt.diag = (tac_diag){ cli_diag, &ds };
-    opt.reader.diag = opt.diag;
-    tac_pipeline_work work = { worker_new, worker_free, process, NULL, &run };
-    static const char *const stdin_only[] = { "-" };
-    tac_counts totals = {0};
-    tac_status st = tac_pipeline_run(n_files ? files : stdin_only, n_files ? n_files : 1,
-                                     &opt, &work, &totals, &err);
+    tac_pipeline_work work = {worker_new, worker_free, process, NULL, &run};
+    int status = cli_run(&in, &work);
     tac_tagger_free(run.tagger);
     tac_lemmatizer_free(run.lemmas);
-    if (st < 0) {
-        cli_error("%s", err.msg);
-        return CLI_FATAL;
-    }
-    return totals.skipped > 0 ? CLI_SKIPPED : CLI_OK;
+    return status;
 }
