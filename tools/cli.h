@@ -21,6 +21,7 @@ typedef struct cli_command {
 
 int cmd_tokenize(int argc, char **argv);
 int cmd_code(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
 int cmd_tag(int argc, char **argv);
 int cmd_parse(int argc, char **argv);
 int cmd_validate(int argc, char **argv);

@@ -21,6 +21,7 @@ static const cli_command commands[] = {
     {"query", "list or aggregate events in an event store (--db)", cmd_query},
     {"export", "export a store's events: phoenix, csv, jsonl, plover-json", cmd_export},
     {"explain", "show why a stored event was coded (document, pattern, actors)", cmd_explain},
+    {"eval", "score the coder on gold-standard records (PLOVER GSR JSON)", cmd_eval},
     {"validate", "code a PETRARCH validation file and compare with its expected events", cmd_validate},
     {"dict", "dict check DIR|FILES: lint a dictionary set and count its entries", cmd_dict},
     {"version", "print the version", cmd_version},

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # tacitus code: parsed and raw input, output formats, threading, bad input.
 . "$(dirname "$0")/lib.sh"
-phoenix=$(dirname "$(shared_file testdata/phoenix/CAMEO.2.0.txt)")
+cameo=$(shared_file testdata/phoenix/CAMEO.2.0.txt) || exit $?
+phoenix=$(dirname "$cameo")
 
 # A parsed sentence codes to exactly the event its parse supports.
 cat > "$TMP/one.ptb" <<'PTB'

@@ -7,7 +7,8 @@ failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 pass() { echo "ok: $*"; }
 
-# shared_file REL: path under ../shared, or skip (exit 77) / fail in CI.
+# shared_file REL: prints the path under ../shared, or exits 77 (skip) / 1 (CI).
+# It runs in $(...), so call it as: x=$(shared_file REL) || exit $?
 shared_file() {
     local p="${TAC_SHARED_DIR:-../shared}/$1"
     if [ ! -r "$p" ]; then

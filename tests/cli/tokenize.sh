@@ -55,7 +55,7 @@ echo "Stdin works. Really." | "$TAC" tokenize --forms --input text - > "$TMP/std
 [ "$(wc -l < "$TMP/stdin.out")" -eq 2 ] && pass "stdin" || fail "stdin: $(cat "$TMP/stdin.out")"
 
 # --- the wire story: 13 sentences, the dateline apart
-seed=$(shared_file testdata/examples/seed-article.jsonl)
+seed=$(shared_file testdata/examples/seed-article.jsonl) || exit $?
 expect_status 0 "tokenize the wire story" "$TAC" tokenize "$seed"
 [ "$(grep -c $'\tdateline\t' "$TMP/out")" -eq 1 ] && pass "one dateline" || fail "dateline count"
 [ "$(grep -c $'\t[0-9]*\t' "$TMP/out")" -eq 13 ] && pass "13 sentences" || fail "wanted 13 sentences: $(cat "$TMP/out")"
