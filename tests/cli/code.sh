@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # tacitus code: parsed and raw input, output formats, threading, bad input.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../support/cli-lib.sh"
 cameo=$(shared_file testdata/phoenix/CAMEO.2.0.txt) || exit $?
 phoenix=$(dirname "$cameo")
 

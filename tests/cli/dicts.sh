@@ -2,7 +2,7 @@
 # Tacitus's own default dictionaries (data/ + the countries generated from
 # iso-codes): they load without a single skipped entry, the generated file is
 # complete, and key news sentences code to the events the entries intend.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../support/cli-lib.sh"
 DATA=$(cd "$(dirname "$0")/../../data" && pwd)
 GEN="${TAC_BUILD_DIR:?TAC_BUILD_DIR not set}/data/actors-countries-iso.txt"
 

@@ -3,7 +3,7 @@
 # dictionaries and checks the recall/precision figures, worked out by hand
 # below; then bad gold files.
 set -u
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../support/cli-lib.sh"
 
 # (shared_file exits 77 or 1 inside $(...): pass its status on)
 phoenix=$(shared_file testdata/phoenix/CAMEO.2.0.txt) || exit $?

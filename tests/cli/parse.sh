@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # tacitus parse: one Penn Treebank tree per sentence from raw text.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../support/cli-lib.sh"
 
 printf 'BEIJING - China criticized Japan on Monday. The ministry said that Japan had attacked a boat.\n' > "$TMP/a.txt"
 expect_status 0 "parse a text file" "$TAC" parse "$TMP/a.txt"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # tacitus tokenize: output shape, threading order, and bad input handling.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../support/cli-lib.sh"
 
 # --- input order is kept with -j 2 on many records
 for i in $(seq 1 400); do

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tacitus validate on the PETRARCH unit-test records (needs ../shared), and
 # tacitus validate / dict check on small hand-made inputs (always run).
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../support/cli-lib.sh"
 
 # --- a hand-made validation file: dictionaries relative to the file
 cat > "$TMP/t.verbs.txt" <<'V'

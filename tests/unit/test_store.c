@@ -16,19 +16,21 @@
 /* ---- fixture --------------------------------------------------------- */
 
 /* The fixture store. Quad classes come from the codes (01-05 -> 1,
- * 06-09 -> 2, 10-14 -> 3, 15-20 -> 4); Goldstein and PLOVER are given.
+ * 06-09 -> 2, 10-14 -> 3, 15-20 -> 4); Goldstein and PLOVER are given
+ * (overriding the codebook), except for e10 whose code 0399 is not in the
+ * codebook, so it has none.
  *
  *  #   doc date        source  target  code quad gold   plover   hist
  *  e1  D1  2024-01-01  CHNGOV  PRK     042  1    1.9    CONSULT  ?
  *  e2  D1  2024-01-01  PRK     CHNGOV  043  1    2.8    CONSULT  no
- *  e3  D2  2024-01-03  CHN     PRKMIL  190  4  -10.0    FIGHT    no
+ *  e3  D2  2024-01-03  CHN     PRKMIL  190  4  -10.0    ASSAULT  no
  *  e4  D2  2024-01-03  USAGOV  CHN     112  3   -2.0    ACCUSE   yes
  *  e5  D3  2024-01-08  CHNGOV  PRK     042  1    1.9    CONSULT  ?
- *  e6  D3  2024-01-08  RUS     UKRMIL  190  4  -10.0    FIGHT    ?
+ *  e6  D3  2024-01-08  RUS     UKRMIL  190  4  -10.0    ASSAULT  ?
  *  e7  D4  2024-02-15  CHN     PRK     071  2    7.4    AID      ?
  *  e8  D4  2024-02-15  PRKGOV  USA     138  3   -7.0    THREATEN yes
- *  e9  D5  2024-03-31  CHNMIL  PRK     190  4  -10.0    FIGHT    ?
- *  e10 D5  2024-03-31  UKR     RUSGOV  036  1    (none) (none)   ?
+ *  e9  D5  2024-03-31  CHNMIL  PRK     190  4  -10.0    ASSAULT  ?
+ *  e10 D5  2024-03-31  UKR     RUSGOV  0399 1    (none) (none)   ?
  *  e11 D6  2023-12-31  CHN     PRK     051  1    3.4    AGREE    ?
  */
 typedef struct fixture_event {
@@ -41,14 +43,14 @@ typedef struct fixture_event {
 static const fixture_event fixture[] = {
     {"D1", "2024-01-01", "CHNGOV", "PRK", "042", 1.9, "CONSULT", -1},
     {"D1", "2024-01-01", "PRK", "CHNGOV", "043", 2.8, "CONSULT", 0},
-    {"D2", "2024-01-03", "CHN", "PRKMIL", "190", -10.0, "FIGHT", 0},
+    {"D2", "2024-01-03", "CHN", "PRKMIL", "190", -10.0, "ASSAULT", 0},
     {"D2", "2024-01-03", "USAGOV", "CHN", "112", -2.0, "ACCUSE", 1},
     {"D3", "2024-01-08", "CHNGOV", "PRK", "042", 1.9, "CONSULT", -1},
-    {"D3", "2024-01-08", "RUS", "UKRMIL", "190", -10.0, "FIGHT", -1},
+    {"D3", "2024-01-08", "RUS", "UKRMIL", "190", -10.0, "ASSAULT", -1},
     {"D4", "2024-02-15", "CHN", "PRK", "071", 7.4, "AID", -1},
     {"D4", "2024-02-15", "PRKGOV", "USA", "138", -7.0, "THREATEN", 1},
-    {"D5", "2024-03-31", "CHNMIL", "PRK", "190", -10.0, "FIGHT", -1},
-    {"D5", "2024-03-31", "UKR", "RUSGOV", "036", NAN, NULL, -1},
+    {"D5", "2024-03-31", "CHNMIL", "PRK", "190", -10.0, "ASSAULT", -1},
+    {"D5", "2024-03-31", "UKR", "RUSGOV", "0399", NAN, NULL, -1},
     {"D6", "2023-12-31", "CHN", "PRK", "051", 3.4, "AGREE", -1},
 };
 enum { N_FIXTURE = sizeof fixture / sizeof fixture[0] };
@@ -212,8 +214,8 @@ static void test_fixture_counts(void **state)
     assert_int_equal(sql_int("SELECT count(*) FROM events"), N_FIXTURE);
     assert_int_equal(sql_int("SELECT count(*) FROM sentences"), N_FIXTURE);
     assert_int_equal(sql_int("SELECT n_events FROM documents WHERE doc_id='D1'"), 2);
-    /* quad from the code: 036 -> 1, 071 -> 2, 138 -> 3, 190 -> 4 */
-    assert_int_equal(sql_int("SELECT quad FROM events WHERE cameo='036'"), 1);
+    /* quad from the code: 0399 -> 1, 071 -> 2, 138 -> 3, 190 -> 4 */
+    assert_int_equal(sql_int("SELECT quad FROM events WHERE cameo='0399'"), 1);
     assert_int_equal(sql_int("SELECT quad FROM events WHERE cameo='071'"), 2);
     assert_int_equal(sql_int("SELECT quad FROM events WHERE cameo='138'"), 3);
     assert_int_equal(sql_int("SELECT count(*) FROM events WHERE quad=4"), 3);
@@ -261,6 +263,29 @@ static void test_idempotent_reingest(void **state)
     /* Sentence texts of the old D1 were removed with it. */
     assert_int_equal(sql_int("SELECT count(*) FROM sentences s JOIN documents d ON d.id=s.doc"
                              " WHERE d.doc_id='D1' AND s.text LIKE 'Sentence%'"), 0);
+}
+
+/* Without overrides, Goldstein, quad and PLOVER come from the codebook. */
+static void test_codebook_values(void **state)
+{
+    (void)state;
+    const tac_cameo_info *cb = tac_cameo_lookup("042");
+    assert_non_null(cb);
+    tac_store *st = open_store(false);
+    tac_error err = {0};
+    tac_store_document d = {.doc_id = "CB", .date = "2024-06-01"};
+    tac_event ev = {.sentence = 0, .source = "FRAGOV", .target = "DEU", .cameo = "042"};
+    assert_int_equal(tac_store_begin_document(st, &d, &err), TAC_OK);
+    assert_int_equal(tac_store_add_event(st, &ev, NULL, &err), TAC_OK);
+    assert_int_equal(tac_store_commit_document(st, &err), TAC_OK);
+    assert_int_equal(tac_store_close(st, &err), TAC_OK);
+    assert_int_equal(sql_int("SELECT quad FROM events WHERE source='FRAGOV'"), cb->quad_class);
+    assert_int_equal(sql_int("SELECT round(goldstein * 10) FROM events WHERE source='FRAGOV'"),
+                     (long long)round(cb->goldstein * 10));
+    char sql[256];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM events WHERE source='FRAGOV' AND plover='%s'"
+             " AND source_root='FRA' AND source_agent='GOV'", cb->plover);
+    assert_int_equal(sql_int(sql), 1);
 }
 
 static void test_abort_and_bad_events(void **state)
@@ -545,14 +570,14 @@ static void test_filter_codes(void **state)
     q.code = "190";
     EXPECT_EVENTS(&q, "e3 e6 e9");
     q.code = NULL;
-    q.root = "04";        /* 042, 043, 042 */
+    q.root = "04";        /* 042, 043, 042 (not 0399) */
     EXPECT_EVENTS(&q, "e1 e2 e5");
     q.root = "03";
     EXPECT_EVENTS(&q, "e10");
     q.root = "19";
     EXPECT_EVENTS(&q, "e3 e6 e9");
     q.root = NULL;
-    q.quad = 1;           /* 051 042 043 042 036 */
+    q.quad = 1;           /* 051 042 043 042 0399 */
     EXPECT_EVENTS(&q, "e11 e1 e2 e5 e10");
     q.quad = 2;
     EXPECT_EVENTS(&q, "e7");
@@ -561,7 +586,7 @@ static void test_filter_codes(void **state)
     q.quad = 4;
     EXPECT_EVENTS(&q, "e3 e6 e9");
     q.quad = 0;
-    q.plover = "fight";   /* case-insensitive */
+    q.plover = "assault"; /* case-insensitive */
     EXPECT_EVENTS(&q, "e3 e6 e9");
     q.plover = "CONSULT";
     EXPECT_EVENTS(&q, "e1 e2 e5");
@@ -735,6 +760,60 @@ static void test_series_day_actor(void **state)
     expect_row(&s.rows[3], "2024-01-04", 0, 0, 0, 0, 0, 0.0, NAN);
 }
 
+static void test_series_either_dyad(void **state)
+{
+    (void)state;
+    tac_query q;
+    tac_query_init(&q);
+    q.dyad = "PRK-CHN";   /* same as CHN-PRK */
+    series s = run_series(&q, TAC_PERIOD_MONTH);
+    assert_int_equal(s.n, 4);
+    expect_row(&s.rows[0], "2023-12", 1, 0, 0, 0, 1, 3.4, 3.4);
+    /* e1 (q1, 1.9) e2 (q1, 2.8, PRK->CHNGOV) e3 (q4, -10) e5 (q1, 1.9):
+     * sum 1.9 + 2.8 - 10 + 1.9 = -3.4, mean -3.4/4 = -0.85 */
+    expect_row(&s.rows[1], "2024-01", 3, 0, 0, 1, 4, -3.4, -0.85);
+    expect_row(&s.rows[2], "2024-02", 0, 1, 0, 0, 1, 7.4, 7.4);
+    expect_row(&s.rows[3], "2024-03", 0, 0, 0, 1, 1, -10.0, -10.0);
+}
+
+/* Series of "either side" filters add up two disjoint branches: an event
+ * matching on both sides, or with no source at all, counts once. */
+static void test_series_split_counts_once(void **state)
+{
+    (void)state;
+    tac_store *st = open_store(false);
+    tac_error err = {0};
+    tac_store_document d = {.doc_id = "D9", .date = "2024-01-02"};
+    tac_event both = {.sentence = 0, .source = "CHNGOV", .target = "CHNMIL", .cameo = "190"};
+    tac_event no_source = {.sentence = 1, .target = "CHN", .cameo = "010"};
+    tac_store_event_extra x = {.has_goldstein = true, .goldstein = -10.0, .historical = -1};
+    tac_store_event_extra zero = {.has_goldstein = true, .goldstein = 0.0, .historical = -1};
+    assert_int_equal(tac_store_begin_document(st, &d, &err), TAC_OK);
+    assert_int_equal(tac_store_add_event(st, &both, &x, &err), TAC_OK);
+    assert_int_equal(tac_store_add_event(st, &no_source, &zero, &err), TAC_OK);
+    assert_int_equal(tac_store_commit_document(st, &err), TAC_OK);
+    assert_int_equal(tac_store_close(st, &err), TAC_OK);
+
+    tac_query q;
+    tac_query_init(&q);
+    q.actor = "CHN";
+    q.from = "2024-01-02";
+    q.to = "2024-01-02";
+    series s = run_series(&q, TAC_PERIOD_DAY);
+    assert_int_equal(s.n, 1);
+    /* the 190 (q4, -10) once, the 010 (q1, 0): sum -10, mean -5 */
+    expect_row(&s.rows[0], "2024-01-02", 1, 0, 0, 1, 2, -10.0, -5.0);
+    q.actor = NULL;
+    q.dyad = "CHN-CHN";
+    s = run_series(&q, TAC_PERIOD_DAY);
+    expect_row(&s.rows[0], "2024-01-02", 0, 0, 0, 1, 1, -10.0, -10.0);
+    /* the listing agrees */
+    q.dyad = NULL;
+    q.actor = "CHN";
+    collected c = run_query(&q);
+    assert_int_equal(c.n, 2);
+}
+
 static void test_series_year_all(void **state)
 {
     (void)state;
@@ -825,10 +904,20 @@ static void test_get_event(void **state)
     snprintf(num, sizeof num, "%lld", id);
     assert_int_equal(tac_store_get_event(st, num, format_one, &f, &err), TAC_OK);
     assert_int_equal(f.n, 2);
+    /* and by the id `tacitus code` printed for it */
+    tac_event e2 = {.doc_id = "D1", .sentence = 1, .source = "PRK", .target = "CHNGOV",
+                    .cameo = "043"};
+    char key[17];
+    tac_event_id(&e2, key);
+    assert_int_equal(tac_store_get_event(st, key, format_one, &f, &err), TAC_OK);
+    assert_int_equal(f.n, 3);
+    assert_string_equal(f.text, "Sentence 1 of D1, \"quoted\".");
+    assert_int_equal(tac_store_get_event(st, "0123456789abcdef", format_one, &f, &err),
+                     TAC_ENOTFOUND);
     assert_int_equal(tac_store_get_event(st, "D1#7", format_one, &f, &err), TAC_ENOTFOUND);
     assert_int_equal(tac_store_get_event(st, "nope#0", format_one, &f, &err), TAC_ENOTFOUND);
     assert_int_equal(tac_store_get_event(st, "12abc", format_one, &f, &err), TAC_EINVAL);
-    assert_int_equal(f.n, 2);
+    assert_int_equal(f.n, 3);
     tac_buf_free(&f.out);
     tac_store_close(st, NULL);
 }
@@ -864,9 +953,15 @@ static void test_formats(void **state)
     assert_int_equal(fmt, TAC_STORE_FMT_PLOVER_JSON);
     assert_false(tac_store_format_parse("xml", &fmt));
 
-    /* Phoenix: 26 tab-separated columns; e1 is 042 so PentaClass 1, root 04. */
+    /* Phoenix: 26 tab-separated columns; e1 is 042 so root 04, quad 1; the
+     * EventID is the id `tacitus code` gives the event. */
     formatted f = format_first(TAC_STORE_FMT_PHOENIX, "042");
     assert_int_equal(count_char(f.out.data, '\t'), 25);
+    tac_event e1 = {.doc_id = "D1", .sentence = 0, .source = "CHNGOV", .target = "PRK",
+                    .cameo = "042"};
+    char key[17];
+    tac_event_id(&e1, key);
+    assert_true(!strncmp(f.out.data, key, 16) && f.out.data[16] == '\t');
     assert_int_equal(count_char(f.out.data, '\n'), 1);
     assert_non_null(strstr(f.out.data, "\t20240101\t2024\t01\t01\tCHNGOV\tCHN\tGOV\t\tPRK\tPRK\t"
                                        "\t\t042\t04\t1\t1.9\t"));
@@ -878,11 +973,11 @@ static void test_formats(void **state)
     tac_buf header;
     tac_buf_init(&header);
     store_csv_header(&header);
-    assert_int_equal(count_char(header.data, ','), 31);
-    /* the row has 31 separators plus 1 inside the quoted text */
-    assert_int_equal(count_char(f.out.data, ','), 32);
+    assert_int_equal(count_char(header.data, ','), 32);
+    /* the row has 32 separators plus 1 inside the quoted text */
+    assert_int_equal(count_char(f.out.data, ','), 33);
     assert_non_null(strstr(f.out.data, ",\"Sentence 0 of D2, \"\"quoted\"\".\"\n"));
-    assert_non_null(strstr(f.out.data, ",190,4,-10,FIGHT,"));
+    assert_non_null(strstr(f.out.data, ",190,4,-10,ASSAULT,"));
     tac_buf_free(&header);
     tac_buf_free(&f.out);
 
@@ -894,7 +989,7 @@ static void test_formats(void **state)
     tac_buf_free(&f.out);
 
     /* Absent Goldstein and PLOVER are null, not 0. */
-    f = format_first(TAC_STORE_FMT_JSON, "036");
+    f = format_first(TAC_STORE_FMT_JSON, "0399");
     assert_non_null(strstr(f.out.data, "\"goldstein\":null,\"plover\":null"));
     tac_buf_free(&f.out);
 
@@ -1004,7 +1099,7 @@ static void test_commands(void **state)
 
     snprintf(args, sizeof args, "export --db %s --format plover-json --dyad PRK:CHN", db_path);
     assert_int_equal(run_cli(&out, args), 0);
-    assert_true(!strncmp(out.data, "[\n{\"id\":", 8));
+    assert_true(!strncmp(out.data, "[\n{\"id\":\"", 9));
     assert_int_equal(count_lines_with(out.data, "\"event\":\"CONSULT\""), 1);
 
     snprintf(args, sizeof args, "export --db %s --format csv --historical yes", db_path);
@@ -1036,6 +1131,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_fixture_counts, setup_fixture, teardown_db),
         cmocka_unit_test_setup_teardown(test_idempotent_reingest, setup_fixture, teardown_db),
         cmocka_unit_test_setup_teardown(test_abort_and_bad_events, setup_fixture, teardown_db),
+        cmocka_unit_test_setup_teardown(test_codebook_values, setup_fixture, teardown_db),
         cmocka_unit_test_setup_teardown(test_filter_none, setup_fixture, teardown_db),
         cmocka_unit_test_setup_teardown(test_filter_dates, setup_fixture, teardown_db),
         cmocka_unit_test_setup_teardown(test_filter_actor, setup_fixture, teardown_db),
@@ -1048,6 +1144,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_series_month_dyad, setup_fixture, teardown_db),
         cmocka_unit_test_setup_teardown(test_series_week, setup_fixture, teardown_db),
         cmocka_unit_test_setup_teardown(test_series_day_actor, setup_fixture, teardown_db),
+        cmocka_unit_test_setup_teardown(test_series_either_dyad, setup_fixture, teardown_db),
+        cmocka_unit_test_setup_teardown(test_series_split_counts_once, setup_fixture,
+                                        teardown_db),
         cmocka_unit_test_setup_teardown(test_series_year_all, setup_fixture, teardown_db),
         cmocka_unit_test_setup_teardown(test_get_event, setup_fixture, teardown_db),
         cmocka_unit_test_setup_teardown(test_formats, setup_fixture, teardown_db),
