@@ -260,8 +260,18 @@ void       tac_dicts_counts(const tac_dicts *d, tac_dict_counts *out);
 /* PETRARCH's coding options (config.ini / validation <Config>). */
 typedef struct tac_coder_options {
     bool require_dyad;      /* events need a source and a target (default true) */
-    int  new_actor_length;  /* reserved: uncoded noun phrases as actors (default 0 = off) */
+    int  new_actor_length;  /* > 0: an uncoded noun phrase of at most this many words
+                             * is an actor named by its words ("THE MINISTRY OF
+                             * MAGIC"); default 0 = off */
     bool code_issues;       /* attach issue codes (default true) */
+    /* PETRARCH-1/TABARI comma-clause elimination: a clause between two
+     * commas of comma_min..comma_max words, a leading clause of
+     * comma_bmin..comma_bmax words before the first comma, or a trailing
+     * clause of comma_emin..comma_emax words after the last comma is
+     * ignored. A max of 0 turns that kind off (the default for all three;
+     * PETRARCH's config.ini uses 2..8, off, 2..8). Commas in lists of
+     * conjoined noun phrases never count. */
+    int  comma_min, comma_max, comma_bmin, comma_bmax, comma_emin, comma_emax;
 } tac_coder_options;
 
 void tac_coder_options_default(tac_coder_options *opt);
@@ -700,7 +710,7 @@ typedef struct tac_store tac_store;
 
 typedef struct tac_store_options {
     bool     read_only;       /* open an existing store for queries only */
-    int      batch_documents; /* documents per transaction; 0 = 256 */
+    int      batch_documents; /* documents per transaction; 0 = 1000 */
     bool     bulk;            /* fresh store only: one transaction, indexes
                                * built at close (fast generation of big stores) */
     tac_diag diag;            /* warnings about bad fields kept or dropped */

@@ -72,6 +72,18 @@ static void apply_config(tac_coder_options *opt, const tac_record *rec)
             opt->require_dyad = truthy(v);
         else if (tac_str_iequal(o, "new_actor_length"))
             opt->new_actor_length = atoi(v ? v : "0");
+        else if (tac_str_iequal(o, "comma_min"))
+            opt->comma_min = atoi(v ? v : "0");
+        else if (tac_str_iequal(o, "comma_max"))
+            opt->comma_max = atoi(v ? v : "0");
+        else if (tac_str_iequal(o, "comma_bmin"))
+            opt->comma_bmin = atoi(v ? v : "0");
+        else if (tac_str_iequal(o, "comma_bmax"))
+            opt->comma_bmax = atoi(v ? v : "0");
+        else if (tac_str_iequal(o, "comma_emin"))
+            opt->comma_emin = atoi(v ? v : "0");
+        else if (tac_str_iequal(o, "comma_emax"))
+            opt->comma_emax = atoi(v ? v : "0");
     }
 }
 
@@ -262,6 +274,11 @@ int cmd_validate(int argc, char **argv)
         return CLI_FATAL;
     }
     tac_coder_options_default(&st.opt);
+    /* PETRARCH's config.ini defaults, which validation files assume */
+    st.opt.comma_min = 2;
+    st.opt.comma_max = 8;
+    st.opt.comma_emin = 2;
+    st.opt.comma_emax = 8;
     int rc = CLI_OK;
     for (;;) {
         tac_record rec;

@@ -48,16 +48,25 @@ tac_wid tac_words_find(const tac_words *w, const char *s, size_t n);
  * ending at that node, or -1. Edges live in one hash map keyed (node, word). */
 typedef struct tac_trie {
     int32_t  *entry;
+    uint8_t  *gap_from;      /* per node: has edges that allow words in between */
     uint32_t  n_nodes, cap_nodes;
-    tac_map   edges;
+    tac_map   edges;         /* consecutive words ("A_B") */
+    tac_map   gap_edges;     /* words with others allowed in between ("A B") */
 } tac_trie;
 
 bool     tac_trie_init(tac_trie *t);
-/* Adds a path; returns the end node or UINT32_MAX on OOM. */
+/* Adds a path; returns the end node or UINT32_MAX on OOM. Bit k of `gaps`
+ * lets other words come between words k-1 and k. */
 uint32_t tac_trie_add(tac_trie *t, const tac_wid *words, size_t n);
+uint32_t tac_trie_add_gapped(tac_trie *t, const tac_wid *words, size_t n, uint64_t gaps);
 static inline bool tac_trie_step(const tac_trie *t, uint32_t node, tac_wid w, uint32_t *out)
 {
     return w != TAC_WID_NONE && tac_map_get(&t->edges, ((uint64_t)node << 32) | w, out);
+}
+static inline bool tac_trie_gap_step(const tac_trie *t, uint32_t node, tac_wid w, uint32_t *out)
+{
+    return w != TAC_WID_NONE && t->gap_from[node] &&
+           tac_map_get(&t->gap_edges, ((uint64_t)node << 32) | w, out);
 }
 void     tac_trie_free(tac_trie *t);
 
@@ -74,7 +83,6 @@ typedef struct tac_actor {
     const char     *where;     /* "file:line" */
     tac_actor_code *codes;     /* date-restricted codes first, the default last */
     uint32_t        n_codes;
-    int32_t         next;      /* another entry with the same phrase, or -1 */
 } tac_actor;
 
 typedef struct tac_agent {
@@ -82,7 +90,6 @@ typedef struct tac_agent {
     const char *where;
     const char *code;          /* without the ~ */
     bool        prefix;        /* NGO~: goes before the actor code */
-    int32_t     next;
 } tac_agent;
 
 /* Pattern elements. */
@@ -108,6 +115,7 @@ typedef struct tac_pattern {
     const char *text;      /* the pattern as written */
     const char *where;
     uint32_t    order;     /* position in the file, for ties */
+    uint64_t    need;      /* bloom bits of the words it requires (prefilter) */
 } tac_pattern;
 
 typedef struct tac_verb_block {
@@ -140,12 +148,11 @@ typedef struct tac_synset {
     uint32_t    n, cap;
 } tac_synset;
 
+/* A discard phrase; a stem's regular forms are stored as phrases of their own. */
 typedef struct tac_discard {
     tac_wid *words;
     uint8_t  n;
     bool     story;       /* '+': the whole story */
-    bool     exact_end;   /* '_': the last word must match exactly; else it is a stem */
-    const char *stem;     /* last word as text, for stem matching */
     const char *where;
 } tac_discard;
 
@@ -189,10 +196,26 @@ struct tac_dicts {
     tac_trie        issue_trie;          /* entry: index into issues */
 
     tac_map         agent_codes;         /* 3-letter agent blocks, for roots */
+    uint8_t        *wflags;              /* per word id: TAC_W_* (built after loading) */
     size_t          n_verb_lines, n_actor_phrases, n_skipped;
+    bool            petr2_patterns;      /* patterns use {NOUN PHRASE} / (PREP NOUN) */
 };
 
+/* Word flags: the word starts a phrase of that dictionary. */
+enum { TAC_W_ACTOR = 1, TAC_W_AGENT = 2, TAC_W_DISCARD = 4, TAC_W_ISSUE = 8 };
+
+static inline uint64_t tac_wid_bloom(tac_wid w)
+{
+    return 1ULL << ((w * 0x9E3779B1u) >> 26);
+}
+
 /* ---- the parse tree --------------------------------------------------- */
+
+/* Node categories, decided once when the tree is read. */
+enum {
+    TAC_CAT_OTHER = 0, TAC_CAT_NP, TAC_CAT_VP, TAC_CAT_CLAUSE, TAC_CAT_SBAR, TAC_CAT_PP,
+    TAC_CAT_ROOT
+};
 
 typedef struct tac_node {
     const char *label;       /* "NP", "VBD"... (function tags stripped) */
@@ -204,6 +227,7 @@ typedef struct tac_node {
     uint32_t    first, last; /* token span [first, last) */
     uint32_t    index;       /* preorder index, for per-node memo arrays */
     bool        temporal;    /* NP-TMP and the like: not an actor position */
+    uint8_t     cat;         /* TAC_CAT_* */
     struct tac_node *next_sib;   /* used while reading */
 } tac_node;
 
@@ -218,6 +242,10 @@ typedef struct tac_tree {
  * looked up in `words` (may be NULL). Allocates from `arena`. */
 tac_status tac_tree_read(const char *text, tac_arena *arena, const tac_words *words,
                          tac_tree *out, tac_error *err);
+
+/* Removes every subtree whose tokens are all marked in drop[] (indexed by
+ * token) and renumbers tokens, spans and nodes. */
+tac_status tac_tree_prune(tac_tree *t, const bool *drop, tac_arena *a, tac_error *err);
 
 /* Upper-cases an ASCII word into buf (NUL-terminated, truncated at cap-1). */
 size_t tac_code_upper(const char *s, size_t n, char *buf, size_t cap);

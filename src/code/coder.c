@@ -1,21 +1,32 @@
 /* The coder: from a Penn Treebank parse to CAMEO events.
  *
- * 1. Noun phrases get a meaning: a list of codes built from the actor and
- *    agent phrases among their own words, else from their NP children, else
- *    from their PP children (PETRARCH-2's priority); conjunctions give
- *    several codes, agents wrap actors ("NGO" + "ARN" + "GOV").
- * 2. Coded noun phrases that are not inside another coded noun phrase are the
- *    sentence's actors, in word order: verb patterns' $ + % ^ tokens and
- *    pronouns refer to them.
+ * 1. Noun phrases get a meaning: a list of codes built from a possessive
+ *    ("Gondor's minister"), else the actor and agent phrases among their own
+ *    words, else their NP children, else their PP children (PETRARCH-2's
+ *    priority; pronouns come last); conjunctions give several codes, agents
+ *    wrap actors ("NGO" + "ARN" + "GOV").
+ * 2. The sentence's actors in word order: the outermost coded noun phrases
+ *    (targets, pronoun antecedents) and the innermost ones, a conjunction
+ *    counting as one (what pattern tokens $ + % ^ refer to).
  * 3. Each verb found in the dictionary is matched against its block's
  *    patterns (words before and after the verb, gaps allowed unless joined
  *    by '_'); the longest match gives the code, else the verb's own code.
  * 4. Source = the subject (climbing through auxiliaries and subjectless
  *    complements), target = the first actor after the verb inside its verb
- *    phrase; passive "by" phrases swap them; pattern tokens override both.
- *    A verb that codes an event covers the verbs of its subjectless
- *    complements ("urged B to help ..." codes only "urge").
- * 5. One event per source x target pair; "A:B" codes add the reverse event. */
+ *    phrase that is not the source; in the passive ("was X-ed by/from Y")
+ *    Y is the source and the subject the target; pattern tokens override
+ *    both. Pronouns take TABARI's antecedents (he/it: the first actor not
+ *    in a prepositional adjunct; its/their: the nearest actor before).
+ *    A verb that codes an event covers the verbs below it.
+ * 5. Verb + verb (PETRARCH-2's combinations, in CAMEO terms): an appeal,
+ *    intend, demand, reject or threaten verb takes the sub-code named by
+ *    its complement's verb ("intend to visit" = 036); a negated cooperative
+ *    verb becomes its rejection ("will not meet" = 125); the dictionary's
+ *    transformations rewrite reported events ("A said B attacked" = 112).
+ * 6. One event per source x target pair; "A:B" codes add the reverse event.
+ * Options: require_dyad (else an uncoded noun phrase stands in as "---"),
+ * new_actor_length (uncoded short noun phrases become actors named by
+ * their words) and PETRARCH-1's comma-clause elimination (comma_*). */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,6 +81,7 @@ struct tac_coder {
     actor_span       *mspans;       /* minimal coded NPs (pattern tokens) */
     uint32_t          n_mspans;
     bool             *coded_vp;     /* per node */
+    uint64_t          bloom;        /* bloom bits of the sentence's words */
     tac_event        *events;
     size_t            n_events, cap_events;
     const tac_sentence_input *in;
@@ -82,20 +94,18 @@ static const meaning EMPTY = {NULL, 0};
 /* ---- labels ----------------------------------------------------------- */
 
 static bool is(const tac_node *n, const char *label) { return n && !strcmp(n->label, label); }
-static bool is_np(const tac_node *n)
-{
-    return n && (is(n, "NP") || is(n, "NX") || is(n, "NML") || is(n, "WHNP"));
-}
-static bool is_vp(const tac_node *n) { return n && is(n, "VP"); }
-static bool is_clause(const tac_node *n)
-{
-    return n && (is(n, "S") || is(n, "SQ") || is(n, "SINV") || is(n, "SBARQ"));
-}
+static bool is_np(const tac_node *n) { return n && n->cat == TAC_CAT_NP; }
+static bool is_vp(const tac_node *n) { return n && n->cat == TAC_CAT_VP; }
+static bool is_clause(const tac_node *n) { return n && n->cat == TAC_CAT_CLAUSE; }
 static bool is_barrier(const tac_node *n)
 {
-    return is_clause(n) || is_vp(n) || is(n, "SBAR") || is(n, "ROOT") || !n->parent;
+    return n->cat == TAC_CAT_CLAUSE || n->cat == TAC_CAT_VP || n->cat == TAC_CAT_SBAR ||
+           n->cat == TAC_CAT_ROOT || !n->parent;
 }
-static bool is_verb_tag(const tac_node *n) { return n->word && !strncmp(n->label, "VB", 2); }
+static bool is_verb_tag(const tac_node *n)
+{
+    return n->word && n->label[0] == 'V' && n->label[1] == 'B';
+}
 static bool is_pronoun(const tac_node *n)
 {
     return n->word && (is(n, "PRP") || is(n, "PRP$"));
@@ -126,32 +136,63 @@ static const char *full_code(tac_coder *c, const code_item *it)
                             it->actor ? it->actor : "---", it->suffix ? it->suffix : "");
 }
 
+/* The actor's code on the sentence's date; without a date, its default. */
 static const char *date_code(const tac_coder *c, const tac_actor *a)
 {
     for (uint32_t i = 0; i < a->n_codes; i++) {
         const tac_actor_code *k = &a->codes[i];
-        if (c->date < 0 || (c->date >= k->from && c->date <= k->to))
+        bool open = k->from == 0 && k->to == 99999999;
+        if (c->date < 0 ? open : (c->date >= k->from && c->date <= k->to))
             return k->code;
     }
-    return NULL;
+    return c->date < 0 && a->n_codes ? a->codes[0].code : NULL;
 }
 
 /* ---- dictionary phrases in the sentence ----------------------------- */
 
+typedef struct trie_walk {
+    const tac_trie  *t;
+    tac_node *const *toks;
+    uint32_t         start, n, gap_limit;
+    uint32_t         best;
+    int32_t          entry;
+} trie_walk;
+
+/* At `node` with tokens [start, j) consumed: go on with the next word, or
+ * after skipped words where the phrase had a blank ("CARAS GALADHON"). */
+static void walk_from(trie_walk *w, uint32_t node, uint32_t j)
+{
+    if (w->t->entry[node] >= 0 && j - w->start > w->best) {
+        w->best = j - w->start;
+        w->entry = w->t->entry[node];
+    }
+    uint32_t next;
+    if (j < w->n && tac_trie_step(w->t, node, w->toks[j]->wid, &next))
+        walk_from(w, next, j + 1);
+    if (w->t->gap_from[node])
+        for (uint32_t q = j; q < w->gap_limit; q++)
+            if (tac_trie_gap_step(w->t, node, w->toks[q]->wid, &next))
+                walk_from(w, next, q + 1);
+}
+
+/* The end of the noun phrases around a token: gapped phrases stay inside. */
+static uint32_t np_extent(const tac_node *tok)
+{
+    uint32_t last = tok->last;
+    for (const tac_node *p = tok->parent; p && !is_barrier(p); p = p->parent)
+        if (is_np(p) || p->cat == TAC_CAT_PP)
+            last = p->last;
+    return last;
+}
+
+/* Longest dictionary phrase in `trie` starting at toks[i]. */
 static uint32_t longest(const tac_trie *t, tac_node *const *toks, uint32_t i, uint32_t n,
                         int32_t *entry)
 {
-    uint32_t node = 0, best = 0;
-    *entry = -1;
-    for (uint32_t j = i; j < n; j++) {
-        if (!tac_trie_step(t, node, toks[j]->wid, &node))
-            break;
-        if (t->entry[node] >= 0) {
-            best = j - i + 1;
-            *entry = t->entry[node];
-        }
-    }
-    return best;
+    trie_walk w = {t, toks, i, n, np_extent(toks[i]), 0, -1};
+    walk_from(&w, 0, i);
+    *entry = w.entry;
+    return w.best;
 }
 
 static tac_node *owner_np(tac_node *tok, uint32_t last)
@@ -182,7 +223,8 @@ static bool find_matches(tac_coder *c)
         return false;
     tac_node *const *toks = c->tree.tokens;
     for (uint32_t i = 0; i < n;) {
-        if (!starts_match(toks[i]) && !is(toks[i], "NNP")) {
+        uint8_t wf = d->wflags ? d->wflags[toks[i]->wid] : 0xff;
+        if (!(wf & (TAC_W_ACTOR | TAC_W_AGENT)) || !starts_match(toks[i])) {
             i++;
             continue;
         }
@@ -592,6 +634,16 @@ static const char *const REFLEXIVE[] = {"ITSELF", "HIMSELF", "HERSELF", "THEMSEL
 /* TABARI's rules: HE/SHE/IT/THEY refer to the first actor of the sentence,
  * possessives (ITS, HIS, HER, THEIR) and reflexives to the nearest actor
  * before them. Uses the actors found before pronouns were resolved. */
+/* Inside a prepositional phrase of its clause ("On ... Gondor's health,
+ * he said"): not an antecedent for he/she/it/they. */
+static bool in_adjunct(const tac_node *n)
+{
+    for (const tac_node *p = n->parent; p && !is_barrier(p); p = p->parent)
+        if (p->cat == TAC_CAT_PP)
+            return true;
+    return false;
+}
+
 static void pronoun_codes(tac_coder *c, tac_node *prp, item_list *out)
 {
     if (!c->pronouns)
@@ -607,7 +659,7 @@ static void pronoun_codes(tac_coder *c, tac_node *prp, item_list *out)
         bool has_actor = false;
         for (uint32_t j = 0; j < s->m->n; j++)
             has_actor |= s->m->items[j].actor != NULL;
-        if (!has_actor)
+        if (!has_actor || (!nearest && in_adjunct(s->node)))
             continue;
         best = s;
         if (!nearest)
@@ -806,6 +858,17 @@ static bool match_verb(tac_coder *c, const tac_node *verb, const tac_node *vp, v
     }
     if (!hit->form)
         return false;
+    /* PETRARCH-2 patterns describe the verb's own noun and prepositional
+     * phrases, so they stop at a clausal complement; PETRARCH-1 patterns
+     * read on through the rest of the verb phrase */
+    uint32_t post_end = vp->last;
+    if (d->petr2_patterns)
+        for (uint32_t i = 0; i < vp->n_kids; i++)
+            if ((is_clause(vp->kids[i]) || vp->kids[i]->cat == TAC_CAT_SBAR) &&
+                vp->kids[i]->first >= verb->last) {
+                post_end = vp->kids[i]->first;
+                break;
+            }
     /* patterns of every block that has this exact form */
     int best_words = -1;
     uint32_t best_order = UINT32_MAX;
@@ -819,13 +882,21 @@ static bool match_verb(tac_coder *c, const tac_node *verb, const tac_node *vp, v
         const tac_verb_block *b = &d->blocks[f->block];
         for (uint32_t p = 0; p < b->n_patterns; p++) {
             const tac_pattern *pt = &d->patterns[b->patterns[p]];
-            match_state post = {c, c->tree.tokens, last, vp->last, NULL, NULL, NULL, 0, 0};
+            if ((pt->need & c->bloom) != pt->need)
+                continue;           /* a word it needs is not in the sentence */
+            match_state post = {c, c->tree.tokens, last, post_end, NULL, NULL, NULL, 0, 0};
             match_state pre = {c, c->tree.tokens, 0, first, NULL, NULL, NULL, 0, 0};
             if (!match_fwd(&post, pt->post, 0, pt->n_post, last))
                 continue;
             if (!match_back(&pre, pt->pre, 0, pt->n_pre, first))
                 continue;
-            int words = 2 * (pre.words + post.words) + pre.tokens + post.tokens;
+            /* rank: words matched, then actor tokens, then adjacency ('_') */
+            int tight = pt->verb_tight_pre || pt->verb_tight_post;
+            for (uint32_t e = 0; e < pt->n_pre && !tight; e++)
+                tight = pt->pre[e].tight;
+            for (uint32_t e = 0; e < pt->n_post && !tight; e++)
+                tight = pt->post[e].tight;
+            int words = 4 * (pre.words + post.words) + 2 * (pre.tokens + post.tokens) + tight;
             if (words > best_words || (words == best_words && pt->order < best_order)) {
                 best_words = words;
                 best_order = pt->order;
@@ -910,7 +981,7 @@ static tac_node *head_verb(const tac_node *vp)
 static tac_node *by_phrase_np(tac_node *pp)
 {
     if (!is(pp, "PP") || !pp->n_kids || !pp->kids[0]->word ||
-        !tac_str_iequal(pp->kids[0]->word, "by"))
+        !(tac_str_iequal(pp->kids[0]->word, "by") || tac_str_iequal(pp->kids[0]->word, "from")))
         return NULL;
     for (uint32_t j = 0; j < pp->n_kids; j++)
         if (is_np(pp->kids[j]))
@@ -1055,7 +1126,8 @@ static bool make_events(tac_coder *c, const meaning *src, const meaning *tgt, co
         for (uint32_t j = 0; j < nt; j++) {
             const code_item *s = has_src ? &src->items[i] : NULL;
             const code_item *t = has_tgt ? &tgt->items[j] : NULL;
-            emit(c, s, t, c1, hit);
+            if (*c1)                /* "[:100]": only the reverse event */
+                emit(c, s, t, c1, hit);
             if (*c2 && s && t)
                 emit(c, t, s, c2, hit);
         }
@@ -1118,6 +1190,111 @@ static const actor_span *first_other_actor(tac_coder *c, const actor_span *not_t
     return NULL;
 }
 
+/* ---- verb + verb ------------------------------------------------------ */
+
+/* The CAMEO family a lower verb's code belongs to, for combinations. */
+enum { FAM_NONE, FAM_MEET, FAM_DIPLO, FAM_MATERIAL, FAM_AID, FAM_YIELD, FAM_FORCE };
+
+static int code_family(const char *code)
+{
+    if (!code || !isdigit((unsigned char)code[0]) || !isdigit((unsigned char)code[1]))
+        return FAM_NONE;
+    int top = (code[0] - '0') * 10 + (code[1] - '0');
+    switch (top) {
+    case 4: return FAM_MEET;
+    case 5: return FAM_DIPLO;
+    case 6: return FAM_MATERIAL;
+    case 7: return FAM_AID;
+    case 8: return FAM_YIELD;
+    case 18: case 19: case 20: return FAM_FORCE;
+    default: return FAM_NONE;
+    }
+}
+
+/* "agreed to visit", "threatened to attack": an upper verb of the appeal,
+ * intend, demand, reject or threaten families takes the CAMEO sub-code
+ * named by the lower verb's family (PETRARCH-2's combinations, expressed
+ * directly in CAMEO). NULL when CAMEO has no such combination. */
+static const char *combine_codes(const char *upper, const char *lower)
+{
+    static const struct { const char *top; const char *by_family[7]; } table[] = {
+        /*            none  meet   diplo  material aid    yield  force */
+        {"02", {NULL, "026", "022", "021", "023", "025", NULL}},
+        {"03", {NULL, "036", "032", "031", "033", "035", NULL}},
+        {"10", {NULL, "108", "102", "101", "103", NULL, NULL}},
+        {"12", {NULL, "125", NULL, "121", "122", "124", NULL}},
+        {"13", {NULL, NULL, NULL, NULL, NULL, NULL, "138"}},
+    };
+    int fam = code_family(lower);
+    if (fam == FAM_NONE || !upper || strlen(upper) < 3)
+        return NULL;
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+        if (!strncmp(upper, table[i].top, 2))
+            return table[i].by_family[fam];
+    return NULL;
+}
+
+/* "will not meet" = "refuse to meet": the reject (12) sub-code of a
+ * cooperative code, or NULL. */
+static const char *negate_code(const char *code)
+{
+    return combine_codes("120", code);
+}
+
+static const char *const NEGATIONS[] = {"NOT", "N'T", "NEVER", NULL};
+
+/* Is vp (or an auxiliary above it) negated? */
+static bool negated(const tac_node *vp)
+{
+    for (const tac_node *p = vp; p && is_vp(p); p = p->parent)
+        for (uint32_t i = 0; i < p->n_kids; i++)
+            if (p->kids[i]->word && !strncmp(p->kids[i]->label, "RB", 2) &&
+                word_is(p->kids[i], NEGATIONS))
+                return true;
+    return false;
+}
+
+/* Steps from "to"/modal verb phrases down to the one with the verb. */
+static const char *const AUXILIARIES[] = {"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING",
+                                           "AM", "'S", "'RE", "HAS", "HAVE", "HAD", "'VE", "DO",
+                                           "DOES", "DID", NULL};
+
+static bool has_vp_kid(const tac_node *vp)
+{
+    for (uint32_t j = 0; j < vp->n_kids; j++)
+        if (is_vp(vp->kids[j]))
+            return true;
+    return false;
+}
+
+static tac_node *through_auxiliaries(tac_node *vp)
+{
+    while (vp && (!head_verb(vp) || (word_is(head_verb(vp), AUXILIARIES) && has_vp_kid(vp)))) {
+        tac_node *next = NULL;
+        for (uint32_t j = 0; j < vp->n_kids && !next; j++)
+            if (is_vp(vp->kids[j]))
+                next = vp->kids[j];
+        vp = next;
+    }
+    return vp;
+}
+
+/* The verb phrase of vp's subjectless complement ("agreed [to visit X]"). */
+static tac_node *complement_vp(tac_node *vp)
+{
+    for (uint32_t i = 0; i < vp->n_kids; i++) {
+        tac_node *k = vp->kids[i];
+        if (is_clause(k) && !np_before(k, NULL)) {
+            for (uint32_t j = 0; j < k->n_kids; j++)
+                if (is_vp(k->kids[j]))
+                    return through_auxiliaries(k->kids[j]);
+        }
+        if (is_vp(k) && k->n_kids && is(k->kids[0], "TO"))
+            return through_auxiliaries(k);
+    }
+    return NULL;
+}
+
 /* Is there a (non-temporal) noun phrase in vp after token `from`? */
 static bool np_after(const tac_node *vp, uint32_t from)
 {
@@ -1151,52 +1328,215 @@ static tac_node *first_np_after(tac_node *n, uint32_t from)
     return NULL;
 }
 
+/* What one verb says before any event is made. */
+typedef struct analysis {
+    verb_hit       hit;
+    tac_node      *subj, *by;
+    const meaning *src, *tgt;
+    bool           src_np, tgt_np;     /* a noun phrase stands in those places */
+    const char    *code;
+    code_item      fresh_src, fresh_tgt;
+    meaning        ms, mt;
+} analysis;
+
+/* Finds the verb's code, source and target. False: not a coding verb. */
+static bool analyze(tac_coder *c, tac_node *verb, tac_node *vp, analysis *a)
+{
+    verb_hit *hit = &a->hit;
+    if (!match_verb(c, verb, vp, hit) || !strcmp(hit->code, "---"))
+        return false;
+    a->subj = subject_of(vp);
+    if (hit->comp && !hit->tgt && hit->comp->last > hit->vfirst)
+        hit->tgt = hit->comp;
+    a->by = passive_agent(verb, vp);
+    if (a->by) {
+        a->src = meaning_of_np(c, a->by);
+        a->tgt = meaning_of_np(c, a->subj);
+        if (!a->tgt->n) {       /* "a bomb was fired at Israel by/from Gaza" */
+            const actor_span *t = first_target(c, hit->vlast, vp->last, a->src);
+            if (t && !(t->first >= a->by->first && t->last <= a->by->last))
+                a->tgt = t->m;
+        }
+    } else {
+        a->src = meaning_of_np(c, a->subj);
+        const actor_span *t = first_target(c, hit->vlast, vp->last, a->src);
+        a->tgt = t ? t->m : &EMPTY;
+    }
+    if (hit->src)
+        a->src = hit->src->m;
+    if (hit->tgt) {
+        a->tgt = hit->tgt->m;
+        /* the target came from the subject's place: the source is the
+         * sentence's first other actor */
+        if (!hit->src && hit->tgt->last <= hit->vfirst) {
+            const actor_span *s = first_other_actor(c, hit->tgt);
+            a->src = s && s->first < hit->tgt->first ? s->m : &EMPTY;
+        }
+    }
+    a->ms = (meaning){&a->fresh_src, 1};
+    a->mt = (meaning){&a->fresh_tgt, 1};
+    if (!a->src->n && !hit->src && text_actor(c, a->by ? a->by : a->subj, &a->fresh_src))
+        a->src = &a->ms;
+    if (!a->tgt->n && !hit->tgt && !a->by &&
+        text_actor(c, first_np_after(vp, hit->vlast), &a->fresh_tgt))
+        a->tgt = &a->mt;
+    a->src_np = a->subj || a->by || hit->src;
+    a->tgt_np = hit->tgt || (a->by ? a->subj != NULL : np_after(vp, hit->vlast));
+    a->code = hit->code;
+    const char *neg;
+    if (!hit->pattern && negated(vp) && (neg = negate_code(a->code)) != NULL)
+        a->code = neg;
+    return true;
+}
+
+/* The code a dictionary verb word codes on its own ("SAY" -> 010). */
+static const char *verb_word_code(const tac_coder *c, const char *word)
+{
+    char up[64];
+    size_t k = tac_code_upper(word, strlen(word), up, sizeof up);
+    tac_wid w = tac_words_find(&c->d->words, up, k);
+    uint32_t head;
+    if (!w || !tac_map_get(&c->d->form_index, w, &head))
+        return NULL;
+    const tac_verb_form *f = &c->d->forms[head];
+    return f->code ? f->code : c->d->blocks[f->block].code;
+}
+
+/* Does an event code belong to the code of a transformation's verb? A
+ * top-level code (190) stands for its family (19x). */
+static bool code_fits(const char *code, const char *want)
+{
+    if (!code || !want || !strcmp(want, "---"))
+        return false;
+    size_t n = strlen(want);
+    if (n == 3 && want[2] == '0')
+        n = 2;
+    return !strncmp(code, want, n);
+}
+
+static bool same_meaning(tac_coder *c, const meaning *x, const meaning *y)
+{
+    return x->n && y->n && same_actors(c, x, y) && same_actors(c, y, x);
+}
+
+/* The verb phrase of the clause a verb reports or wants ("said [B attacked
+ * C]", "wants [to attack C]"); *subjectless tells which. */
+static tac_node *lower_clause(tac_node *vp, bool *subjectless)
+{
+    tac_node *low = complement_vp(vp);
+    if (low) {
+        *subjectless = true;
+        return low;
+    }
+    for (uint32_t i = 0; i < vp->n_kids; i++) {
+        tac_node *k = vp->kids[i];
+        if (is(k, "SBAR"))
+            for (uint32_t j = 0; j < k->n_kids; j++)
+                if (is_clause(k->kids[j]))
+                    k = k->kids[j];
+        if (!is_clause(k) || !np_before(k, NULL))
+            continue;
+        for (uint32_t j = 0; j < k->n_kids; j++)
+            if (is_vp(k->kids[j])) {
+                *subjectless = false;
+                return through_auxiliaries(k->kids[j]);
+            }
+    }
+    return NULL;
+}
+
+/* Verb transformations: "~ a (b . ATTACK) SAY = a b 112". On a match the
+ * upper verb's event becomes the transformation's. */
+static bool transform(tac_coder *c, analysis *up, tac_node *vp)
+{
+    const tac_dicts *d = c->d;
+    bool any = false;
+    for (uint32_t i = 0; i < d->n_transforms && !any; i++)
+        any = code_fits(up->code, verb_word_code(c, d->transforms[i].top_verb));
+    if (!any)
+        return false;
+    bool subjectless = false;
+    tac_node *lvp = lower_clause(vp, &subjectless);
+    tac_node *lverb = lvp ? head_verb(lvp) : NULL;
+    analysis *low = tac_arena_alloc(&c->arena, sizeof *low);
+    if (!lverb || !low || !analyze(c, lverb, lvp, low))
+        return false;
+    for (uint32_t i = 0; i < d->n_transforms; i++) {
+        const tac_transform *t = &d->transforms[i];
+        if (!code_fits(up->code, verb_word_code(c, t->top_verb)))
+            continue;
+        if (strcmp(t->low_verb, "Q") != 0 && !code_fits(low->code, verb_word_code(c, t->low_verb)))
+            continue;
+        const meaning *a = up->src, *b = NULL;
+        bool src_absent = subjectless, src_is_a = subjectless || same_meaning(c, low->src, a);
+        bool ok = a->n;
+        switch (t->src_low) {
+        case 'a': ok = ok && src_is_a && !src_absent; break;
+        case '_': ok = ok && src_absent; break;
+        case 'b': ok = ok && !src_absent && low->src->n && !src_is_a; b = low->src; break;
+        default: break;
+        }
+        switch (t->tgt_low) {
+        case 'b': ok = ok && low->tgt->n && !same_meaning(c, low->tgt, a); b = ok ? low->tgt : b;
+            break;
+        case '_': ok = ok && !low->tgt->n; break;
+        case 'a': ok = ok && same_meaning(c, low->tgt, a); break;
+        default: break;
+        }
+        if (!ok || !b)
+            continue;
+        const meaning *s = t->out_src == 'a' ? a : b, *g = t->out_tgt == 'a' ? a : b;
+        const char *code = !strcmp(t->code, "Q") ? low->code : t->code;
+        verb_hit hit = up->hit;
+        if (make_events(c, s, g, code, &hit, true, true))
+            c->coded_vp[vp->index] = true;
+        return true;
+    }
+    return false;
+}
+
 static void code_verb(tac_coder *c, tac_node *verb, tac_node *vp)
 {
-    verb_hit hit;
-    if (!match_verb(c, verb, vp, &hit))
+    analysis *a = tac_arena_alloc(&c->arena, sizeof *a);
+    if (!a || !analyze(c, verb, vp, a))
         return;
-    if (!strcmp(hit.code, "---"))
-        return;
-    tac_node *subj = subject_of(vp);
-    if (hit.comp && hit.comp->last <= hit.vfirst) {
+    verb_hit *hit = &a->hit;
+    if (hit->comp && hit->comp->last <= hit->vfirst) {
         /* "% * [031]": the members of a compound act on each other */
-        if (code_compound(c, hit.comp->m, hit.code, &hit))
+        if (code_compound(c, hit->comp->m, hit->code, hit))
             c->coded_vp[vp->index] = true;
         return;
     }
-    if (hit.comp && !hit.tgt)
-        hit.tgt = hit.comp;
-    tac_node *by = passive_agent(verb, vp);
-    const meaning *src, *tgt;
-    if (by) {
-        src = meaning_of_np(c, by);
-        tgt = meaning_of_np(c, subj);
-    } else {
-        src = meaning_of_np(c, subj);
-        const actor_span *t = first_target(c, hit.vlast, vp->last, src);
-        tgt = t ? t->m : &EMPTY;
-    }
-    if (hit.src)
-        src = hit.src->m;
-    if (hit.tgt) {
-        tgt = hit.tgt->m;
-        /* the target came from the subject's place: the source is the
-         * sentence's first other actor */
-        if (!hit.src && hit.tgt->last <= hit.vfirst) {
-            const actor_span *s = first_other_actor(c, hit.tgt);
-            src = s && s->first < hit.tgt->first ? s->m : &EMPTY;
+    if (transform(c, a, vp))
+        return;
+    const meaning *tgt = a->tgt;
+    bool tgt_np = a->tgt_np;
+    const char *code = a->code;
+    const char *neg;
+    /* verb + verb: the complement's verb may refine the code and bring the target */
+    tac_node *lvp = complement_vp(vp);
+    tac_node *lverb = lvp ? head_verb(lvp) : NULL;
+    verb_hit low;
+    if (lverb && match_verb(c, lverb, lvp, &low) && strcmp(low.code, "---") != 0) {
+        const char *lcode = low.code;
+        if (!low.pattern && negated(lvp) && (neg = negate_code(lcode)) != NULL)
+            lcode = neg;
+        const char *both = combine_codes(code, lcode);
+        if (both) {
+            code = both;
+            /* "urged B to help C" keeps B; "agreed to visit C" takes C */
+            const actor_span *upper_t = first_target(c, hit->vlast, vp->last, a->src);
+            bool own_object = upper_t && upper_t->last <= lvp->first;
+            const actor_span *t = hit->tgt || a->by || own_object
+                                      ? NULL
+                                      : first_target(c, low.vlast, lvp->last, a->src);
+            if (t) {
+                tgt = t->m;
+                tgt_np = true;
+            }
         }
     }
-    code_item fresh_src, fresh_tgt;
-    meaning ms = {&fresh_src, 1}, mt = {&fresh_tgt, 1};
-    if (!src->n && !hit.src && text_actor(c, by ? by : subj, &fresh_src))
-        src = &ms;
-    if (!tgt->n && !hit.tgt && !by && text_actor(c, first_np_after(vp, hit.vlast), &fresh_tgt))
-        tgt = &mt;
-    bool src_np = subj || by || hit.src;
-    bool tgt_np = hit.tgt || (by ? subj != NULL : np_after(vp, hit.vlast));
-    if (make_events(c, src, tgt, hit.code, &hit, src_np, tgt_np))
+    if (make_events(c, a->src, tgt, code, hit, a->src_np, tgt_np))
         c->coded_vp[vp->index] = true;
 }
 
@@ -1207,6 +1547,8 @@ static tac_discard_kind check_discards(tac_coder *c)
     const tac_trie *t = &c->d->discard_trie;
     tac_discard_kind kind = TAC_DISCARD_NONE;
     for (uint32_t i = 0; i < c->tree.n_tokens; i++) {
+        if (c->d->wflags && !(c->d->wflags[c->tree.tokens[i]->wid] & TAC_W_DISCARD))
+            continue;
         uint32_t node = 0;
         for (uint32_t j = i; j < c->tree.n_tokens; j++) {
             if (!tac_trie_step(t, node, c->tree.tokens[j]->wid, &node))
@@ -1222,15 +1564,18 @@ static tac_discard_kind check_discards(tac_coder *c)
     return kind;
 }
 
+/* The sentence's issue codes, "CODE;CODE" (each once), or NULL. */
 static const char *find_issues(tac_coder *c)
 {
     const tac_trie *t = &c->d->issue_trie;
     if (!c->d->n_issues || !c->opt.code_issues)
         return NULL;
     const char *codes[32];
-    int counts[32];
     int n = 0;
+    size_t len = 0;
     for (uint32_t i = 0; i < c->tree.n_tokens; i++) {
+        if (c->d->wflags && !(c->d->wflags[c->tree.tokens[i]->wid] & TAC_W_ISSUE))
+            continue;
         uint32_t node = 0;
         for (uint32_t j = i; j < c->tree.n_tokens; j++) {
             if (!tac_trie_step(t, node, c->tree.tokens[j]->wid, &node))
@@ -1244,22 +1589,101 @@ static const char *find_issues(tac_coder *c)
             while (k < n && strcmp(codes[k], x->code))
                 k++;
             if (k == n && n < 32) {
-                codes[n] = x->code;
-                counts[n++] = 0;
+                codes[n++] = x->code;
+                len += strlen(x->code) + 1;
             }
-            if (k < n)
-                counts[k]++;
         }
     }
     if (!n)
         return NULL;
-    tac_buf b;
-    tac_buf_init(&b);
-    for (int k = 0; k < n; k++)
-        tac_buf_printf(&b, "%s%s,%d", k ? ";" : "", codes[k], counts[k]);
-    const char *s = tac_arena_strdup(&c->arena, b.data ? b.data : "");
-    tac_buf_free(&b);
-    return s;
+    char *out = tac_arena_alloc(&c->arena, len);
+    if (!out)
+        return NULL;
+    char *p = out;
+    for (int k = 0; k < n; k++) {
+        size_t m = strlen(codes[k]);
+        memcpy(p, codes[k], m);
+        p += m;
+        *p++ = k + 1 < n ? ';' : '\0';
+    }
+    return out;
+}
+
+/* ---- comma-delimited clauses (PETRARCH-1 / TABARI) --------------- */
+
+static bool is_word_token(const tac_node *t)
+{
+    return isalnum((unsigned char)t->word[0]) != 0;
+}
+
+/* A comma in a list inside a noun phrase: between conjoined noun phrases
+ * ("Mordor, Rohan and Bree") or between words ("complete, full ties"). */
+static bool list_comma(const tac_node *comma)
+{
+    const tac_node *p = comma->parent;
+    if (!is_np(p) && !is(p, "ADJP"))
+        return false;
+    for (uint32_t i = 0; i < p->n_kids; i++) {
+        if (is(p->kids[i], "CC"))
+            return true;
+        if (p->kids[i] == comma && i > 0 && i + 1 < p->n_kids && p->kids[i - 1]->word &&
+            p->kids[i + 1]->word)
+            return true;
+    }
+    return false;
+}
+
+static uint32_t words_in(const tac_coder *c, uint32_t from, uint32_t to)
+{
+    uint32_t n = 0;
+    for (uint32_t i = from; i < to; i++)
+        n += is_word_token(c->tree.tokens[i]);
+    return n;
+}
+
+static void mark(bool *drop, uint32_t from, uint32_t to)
+{
+    for (uint32_t i = from; i < to; i++)
+        drop[i] = true;
+}
+
+/* Marks the comma-delimited clauses to ignore; true if any. */
+static bool comma_clauses(tac_coder *c, bool *drop)
+{
+    const tac_coder_options *o = &c->opt;
+    uint32_t n = c->tree.n_tokens, nc = 0;
+    uint32_t *commas = tac_arena_alloc(&c->arena, (n + 1) * sizeof *commas);
+    if (!commas)
+        return false;
+    for (uint32_t i = 0; i < n; i++)
+        if (is(c->tree.tokens[i], ",") && !list_comma(c->tree.tokens[i]))
+            commas[nc++] = i;
+    if (!nc)
+        return false;
+    uint32_t end = n;
+    while (end > 0 && !is_word_token(c->tree.tokens[end - 1]) &&
+           !is(c->tree.tokens[end - 1], ","))
+        end--;                          /* the final full stop, quotes */
+    bool any = false;
+    uint32_t len = words_in(c, 0, commas[0]);
+    if (o->comma_bmax > 0 && len >= (uint32_t)o->comma_bmin && len <= (uint32_t)o->comma_bmax) {
+        mark(drop, 0, commas[0] + 1);
+        any = true;
+    }
+    for (uint32_t k = 0; o->comma_max > 0 && k + 1 < nc; k++) {
+        len = words_in(c, commas[k] + 1, commas[k + 1]);
+        if (len >= (uint32_t)o->comma_min && len <= (uint32_t)o->comma_max) {
+            mark(drop, commas[k], commas[k + 1]);
+            any = true;
+        }
+    }
+    uint32_t last = commas[nc - 1];
+    len = last < end ? words_in(c, last + 1, end) : 0;
+    if (o->comma_emax > 0 && len >= (uint32_t)o->comma_emin && len <= (uint32_t)o->comma_emax) {
+        mark(drop, last, end);
+        any = true;
+    }
+    return any;
 }
 
 /* ---- the coder ------------------------------------------------------ */
@@ -1338,6 +1762,9 @@ tac_status tac_coder_code_parse(tac_coder *c, const tac_sentence_input *in,
         return st;
     c->date = tac_code_parse_date(in->date);
     c->date_text = in->date ? in->date : "";
+    c->bloom = 0;
+    for (uint32_t i = 0; i < c->tree.n_tokens; i++)
+        c->bloom |= tac_wid_bloom(c->tree.tokens[i]->wid);
     tac_discard_kind dk = check_discards(c);
     if (discard)
         *discard = dk;
@@ -1349,6 +1776,15 @@ tac_status tac_coder_code_parse(tac_coder *c, const tac_sentence_input *in,
     c->coded_vp = tac_arena_calloc(&c->arena, nn, sizeof *c->coded_vp);
     if (!c->memo || !c->coded_vp)
         return tac_fail(err, TAC_ENOMEM, "out of memory coding a sentence");
+    if (c->opt.comma_max > 0 || c->opt.comma_bmax > 0 || c->opt.comma_emax > 0) {
+        bool *drop = tac_arena_calloc(&c->arena, c->tree.n_tokens + 1, sizeof *drop);
+        if (!drop)
+            return tac_fail(err, TAC_ENOMEM, "out of memory coding a sentence");
+        if (comma_clauses(c, drop) &&
+            (st = tac_tree_prune(&c->tree, drop, &c->arena, err)) != TAC_OK)
+            return st;
+        nn = c->tree.n_nodes;
+    }
     if (!find_matches(c))
         return tac_fail(err, TAC_ENOMEM, "out of memory coding a sentence");
     /* pass 1 finds actors without pronouns; pass 2 resolves pronouns to them */

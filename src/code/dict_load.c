@@ -109,6 +109,30 @@ static size_t phrase_words(loader *L, const char *s, size_t len, tac_wid *out, s
     return n;
 }
 
+/* Which words of a phrase follow a blank rather than '_': TABARI lets other
+ * words come in between there (bit k for word k). */
+static uint64_t phrase_gaps(const char *s, size_t len)
+{
+    uint64_t gaps = 0;
+    size_t k = 0, i = 0;
+    while (i < len && k < 64) {
+        bool blank = false, underscore = false;
+        while (i < len && (s[i] == ' ' || s[i] == '_' || s[i] == '\t')) {
+            blank |= s[i] != '_';
+            underscore |= s[i] == '_';
+            i++;
+        }
+        if (i >= len)
+            break;
+        if (k > 0 && blank && !underscore)
+            gaps |= 1ULL << k;
+        while (i < len && s[i] != ' ' && s[i] != '_' && s[i] != '\t')
+            i++;
+        k++;
+    }
+    return gaps;
+}
+
 static tac_wid *copy_wids(loader *L, const tac_wid *w, size_t n)
 {
     tac_wid *c = tac_arena_alloc(&L->d->pool, (n ? n : 1) * sizeof *c);
@@ -185,17 +209,31 @@ static bool valid_code(const char *c)
  * Actors
  * ====================================================================== */
 
+typedef struct actor_phrase {
+    tac_wid    *words;
+    size_t      n;
+    uint64_t    gaps;
+    const char *name;
+} actor_phrase;
+
 typedef struct actor_rec {
-    tac_wid  words[MAX_EXPAND][MAX_WORDS];
-    size_t   n_words[MAX_EXPAND];
-    const char *names[MAX_EXPAND];
-    size_t   n_phrases;
-    tac_actor_code codes[32];
-    size_t   n_codes;
-    const char *default_code;
-    const char *where;
-    bool     open;
+    actor_phrase *phrases;      /* primary name and synonyms (any number) */
+    uint32_t      n_phrases, cap_phrases;
+    tac_actor_code codes[64];
+    size_t        n_codes;
+    const char   *default_code;
+    const char   *where;
+    bool          open;
 } actor_rec;
+
+static void actor_reset(actor_rec *r)
+{
+    actor_phrase *keep = r->phrases;
+    uint32_t cap = r->cap_phrases;
+    memset(r, 0, sizeof *r);
+    r->phrases = keep;
+    r->cap_phrases = cap;
+}
 
 static void actor_finish(loader *L, actor_rec *r)
 {
@@ -214,12 +252,12 @@ static void actor_finish(loader *L, actor_rec *r)
     if (r->default_code)
         a->codes[r->n_codes] = (tac_actor_code){r->default_code, 0, 99999999};
     a->n_codes = (uint32_t)nc;
-    a->name = r->names[0];
+    a->name = r->phrases[0].name;
     a->where = r->where;
-    a->next = -1;
     uint32_t index = d->n_actors++;
     for (size_t i = 0; i < r->n_phrases; i++) {
-        uint32_t node = tac_trie_add(&d->actor_trie, r->words[i], r->n_words[i]);
+        uint32_t node = tac_trie_add_gapped(&d->actor_trie, r->phrases[i].words,
+                                            r->phrases[i].n, r->phrases[i].gaps);
         if (node == UINT32_MAX)
             return;
         if (d->actor_trie.entry[node] < 0)
@@ -232,15 +270,19 @@ static bool actor_add_phrase(loader *L, actor_rec *r, char *text)
 {
     text = trim(text);
     size_t len = strlen(text);
-    if (!len)
+    if (!len || !GROW(r->phrases, r->cap_phrases, r->n_phrases))
         return false;
-    if (r->n_phrases == MAX_EXPAND)
-        return false;
-    size_t n = phrase_words(L, text, len, r->words[r->n_phrases], MAX_WORDS);
+    tac_wid w[MAX_WORDS];
+    size_t n = phrase_words(L, text, len, w, MAX_WORDS);
     if (n == 0 || n == SIZE_MAX)
         return false;
-    r->n_words[r->n_phrases] = n;
-    r->names[r->n_phrases] = pool_str(L, text, len);
+    actor_phrase *ph = &r->phrases[r->n_phrases];
+    ph->words = copy_wids(L, w, n);
+    ph->n = n;
+    ph->gaps = phrase_gaps(text, len);
+    ph->name = pool_str(L, text, len);
+    if (!ph->words || !ph->name)
+        return false;
     r->n_phrases++;
     return true;
 }
@@ -327,7 +369,7 @@ static void load_actors(loader *L, char *buf)
             continue;
         }
         actor_finish(L, r);
-        memset(r, 0, sizeof *r);
+        actor_reset(r);
         char *inside = NULL;
         if (strchr(s, '[')) {
             inside = take_bracket(s);
@@ -348,6 +390,7 @@ static void load_actors(loader *L, char *buf)
         }
     }
     actor_finish(L, r);
+    free(r->phrases);
     free(r);
 }
 
@@ -371,7 +414,7 @@ static void agent_add(loader *L, const char *phrase, size_t len, const char *cod
     tac_dicts *d = L->d;
     if (!GROW(d->agents, d->cap_agents, d->n_agents))
         return;
-    uint32_t node = tac_trie_add(&d->agent_trie, w, n);
+    uint32_t node = tac_trie_add_gapped(&d->agent_trie, w, n, phrase_gaps(phrase, len));
     if (node == UINT32_MAX)
         return;
     if (d->agent_trie.entry[node] >= 0)
@@ -381,7 +424,6 @@ static void agent_add(loader *L, const char *phrase, size_t len, const char *cod
     a->where = where;
     a->code = code;
     a->prefix = prefix;
-    a->next = -1;
     d->agent_trie.entry[node] = (int32_t)d->n_agents++;
     /* remember 3-letter blocks of agent codes for splitting roots */
     for (size_t i = 0; i + 3 <= strlen(code); i += 3) {
@@ -555,8 +597,6 @@ static void discard_add(loader *L, const char *text, bool story, const char *whe
         x->words = copy_wids(L, w, n);
         x->n = (uint8_t)n;
         x->story = story;
-        x->exact_end = exact;
-        x->stem = pool_str(L, forms[f], strlen(forms[f]));
         x->where = where;
         uint32_t node = tac_trie_add(&d->discard_trie, x->words, n);
         if (node != UINT32_MAX && d->discard_trie.entry[node] < 0)
@@ -650,6 +690,7 @@ static size_t issue_expand(const char *phrase, char out[][256], size_t max)
 
 static void load_issues(loader *L, char *buf)
 {
+    const char *category = NULL;
     char *save = NULL;
     L->line = 0;
     for (char *p = buf; p; p = save) {
@@ -659,19 +700,34 @@ static void load_issues(loader *L, char *buf)
         L->line++;
         strip_comment(p);
         char *s = trim(p);
-        if (!*s || *s == '<')
+        if (!*s)
             continue;
+        if (*s == '<') {
+            /* <ISSUE CATEGORY="ENERGY">: the code of entries that name none */
+            char *cat = strstr(s, "CATEGORY=\"");
+            category = NULL;
+            if (cat) {
+                cat += 10;
+                char *end = strchr(cat, '"');
+                if (end && end > cat)
+                    category = pool_str(L, cat, (size_t)(end - cat));
+            }
+            continue;
+        }
         const char *code = NULL;
         if (*s == '~') {
             while (*s == '~')
                 s++;
         } else {
-            char *inside = take_bracket(s);
-            if (!inside || !valid_code(inside)) {
+            char *inside = strchr(s, '[') ? take_bracket(s) : NULL;
+            if (inside && valid_code(inside)) {
+                code = pool_str(L, inside, strlen(inside));
+            } else if (!inside && category) {
+                code = category;
+            } else {
                 skip_entry(L, "issue '%s' has no [code]", s);
                 continue;
             }
-            code = pool_str(L, inside, strlen(inside));
         }
         char phrases[MAX_EXPAND][256];
         size_t np = issue_expand(trim(s), phrases, MAX_EXPAND);
@@ -856,6 +912,12 @@ static void add_pattern(loader *L, char *s, int32_t block)
     }
     if (!strcmp(code, "+++"))      /* TABARI's "no change" code: the pattern is inert */
         return;
+    for (char *q = s; *q; q++) {
+        if (*q == '\t')
+            *q = ' ';
+        if (*q == '{' || *q == '(')
+            L->d->petr2_patterns = true;
+    }
     char *body = trim(s + 1);      /* after the leading '-' */
     /* Split at the '*' that stands for the verb. */
     char *star = NULL;
@@ -905,6 +967,13 @@ static void add_pattern(loader *L, char *s, int32_t block)
     }
     pt->n_pre = (uint16_t)n_pre;
     pt->n_post = (uint16_t)n_post;
+    pt->need = 0;
+    for (size_t i = 0; i < n_pre; i++)
+        if (pt->pre[i].kind == PEL_WORD)
+            pt->need |= tac_wid_bloom(pt->pre[i].word);
+    for (size_t i = 0; i < n_post; i++)
+        if (pt->post[i].kind == PEL_WORD)
+            pt->need |= tac_wid_bloom(pt->post[i].word);
     pt->verb_tight_pre = pre_tight;
     pt->verb_tight_post = post_tight;
     pt->code = pool_str(L, code, strlen(code));
@@ -1259,6 +1328,30 @@ static tac_status scan_dir(const char *dir, found_files *f, tac_error *err)
     return TAC_OK;
 }
 
+static void flag_first_words(tac_dicts *d, const tac_trie *t, uint8_t flag)
+{
+    for (size_t i = 0; i < t->edges.cap; i++) {
+        uint64_t k = t->edges.keys[i];
+        if (k && ((k - 1) >> 32) == 0)       /* an edge from the root */
+            d->wflags[(uint32_t)(k - 1)] |= flag;
+    }
+}
+
+/* Which words can start a phrase of each kind: lets the coder skip most
+ * lookups with one byte per word. */
+static bool build_word_flags(tac_dicts *d)
+{
+    d->wflags = calloc(d->words.len + 1, 1);
+    if (!d->wflags)
+        return false;
+    flag_first_words(d, &d->actor_trie, TAC_W_ACTOR);
+    flag_first_words(d, &d->agent_trie, TAC_W_AGENT);
+    flag_first_words(d, &d->discard_trie, TAC_W_DISCARD);
+    flag_first_words(d, &d->issue_trie, TAC_W_ISSUE);
+    d->wflags[0] = 0;
+    return true;
+}
+
 static bool dicts_init(tac_dicts *d)
 {
     tac_arena_init(&d->pool, 1 << 20);
@@ -1312,7 +1405,9 @@ tac_dicts *tac_dicts_load(const tac_dict_paths *paths, const tac_diag *diag, tac
     if (st == TAC_OK && issues)
         st = load_file(d, diag, issues, load_issues, err);
     found_free(&f);
-    if (st != TAC_OK) {
+    if (st != TAC_OK || !build_word_flags(d)) {
+        if (st == TAC_OK)
+            tac_fail(err, TAC_ENOMEM, "out of memory loading dictionaries");
         tac_dicts_free(d);
         return NULL;
     }
@@ -1346,6 +1441,7 @@ void tac_dicts_free(tac_dicts *d)
     free(d->discards);
     free(d->issues);
     tac_map_free(&d->agent_codes);
+    free(d->wflags);
     tac_arena_free(&d->pool);
     free(d);
 }

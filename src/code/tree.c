@@ -34,6 +34,23 @@ static const char *clean_label(tac_arena *a, const char *s, size_t n)
     return tac_arena_strndup(a, s, k);
 }
 
+static uint8_t category(const char *l)
+{
+    if (!strcmp(l, "NP") || !strcmp(l, "NX") || !strcmp(l, "NML") || !strcmp(l, "WHNP"))
+        return TAC_CAT_NP;
+    if (!strcmp(l, "VP"))
+        return TAC_CAT_VP;
+    if (!strcmp(l, "S") || !strcmp(l, "SQ") || !strcmp(l, "SINV") || !strcmp(l, "SBARQ"))
+        return TAC_CAT_CLAUSE;
+    if (!strcmp(l, "SBAR"))
+        return TAC_CAT_SBAR;
+    if (!strcmp(l, "PP"))
+        return TAC_CAT_PP;
+    if (!strcmp(l, "ROOT") || !*l)
+        return TAC_CAT_ROOT;
+    return TAC_CAT_OTHER;
+}
+
 static void link_kid(tac_node *parent, tac_node *kid, tac_node **tail)
 {
     kid->parent = parent;
@@ -46,14 +63,16 @@ static void link_kid(tac_node *parent, tac_node *kid, tac_node **tail)
 }
 
 /* Turns the sibling chains into arrays, assigns spans and the token list. */
-static bool finish(tac_node *root, tac_arena *a, tac_tree *t)
+static bool finish(tac_node *root, uint32_t max_nodes, tac_arena *a, tac_tree *t)
 {
-    /* count tokens and nodes, iteratively */
-    tac_node *stack[MAX_DEPTH + 1];
+    /* count tokens and nodes, iteratively; the stack holds pending siblings,
+     * so it is sized by the number of nodes, not the depth */
+    tac_node **stack = tac_arena_alloc(a, (max_nodes + 1) * sizeof *stack);
+    if (!stack)
+        return false;
     uint32_t n_tokens = 0, n_nodes = 0;
-    int sp = 0;
+    uint32_t sp = 0;
     stack[sp++] = root;
-    tac_node **order = NULL;
     /* first pass: convert kid chains to arrays (preorder) */
     while (sp) {
         tac_node *n = stack[--sp];
@@ -71,12 +90,11 @@ static bool finish(tac_node *root, tac_arena *a, tac_tree *t)
             arr[i++] = k;
         n->kids = arr;
         for (uint32_t j = n->n_kids; j-- > 0;) {
-            if (sp >= MAX_DEPTH)
+            if (sp >= max_nodes)
                 return false;
             stack[sp++] = arr[j];
         }
     }
-    (void)order;
     t->tokens = tac_arena_alloc(a, (n_tokens ? n_tokens : 1) * sizeof *t->tokens);
     if (!t->tokens)
         return false;
@@ -127,6 +145,7 @@ tac_status tac_tree_read(const char *text, tac_arena *a, const tac_words *words,
     tac_node *tails[MAX_DEPTH];
     int sp = 0;
     tac_node *root = NULL;
+    uint32_t n_read = 0;
     while (*p) {
         p = skip_ws(p);
         if (!*p)
@@ -145,7 +164,9 @@ tac_status tac_tree_read(const char *text, tac_arena *a, const tac_words *words,
             tac_node *n = tac_arena_calloc(a, 1, sizeof *n);
             if (!n)
                 return tac_fail(err, TAC_ENOMEM, "out of memory reading a tree");
+            n_read++;
             n->label = clean_label(a, l, (size_t)(e - l));
+            n->cat = category(n->label);
             for (const char *q = l; q + 4 <= e && !n->temporal; q++)
                 n->temporal = !strncmp(q, "-TMP", 4);
             if (!n->label)
@@ -199,8 +220,48 @@ tac_status tac_tree_read(const char *text, tac_arena *a, const tac_words *words,
     if (sp != 0)
         return tac_fail(err, TAC_EPARSE, "parse tree ends with %d unclosed '('", sp);
     /* "(ROOT (S ...))" and "( (S ...))": step into a single-child wrapper */
-    if (!finish(root, a, out))
+    if (!finish(root, n_read, a, out))
         return tac_fail(err, TAC_ELIMIT, "parse tree too deep");
     out->root = root;
+    return TAC_OK;
+}
+
+static bool all_dropped(const tac_node *n, const bool *drop)
+{
+    for (uint32_t i = n->first; i < n->last; i++)
+        if (!drop[i])
+            return false;
+    return n->last > n->first;
+}
+
+tac_status tac_tree_prune(tac_tree *t, const bool *drop, tac_arena *a, tac_error *err)
+{
+    if (!t->root || all_dropped(t->root, drop))
+        return TAC_OK;
+    tac_node **stack = tac_arena_alloc(a, (t->n_nodes + 1) * sizeof *stack);
+    if (!stack)
+        return tac_fail(err, TAC_ENOMEM, "out of memory pruning a tree");
+    uint32_t sp = 0;
+    stack[sp++] = t->root;
+    while (sp) {
+        tac_node *n = stack[--sp];
+        if (n->word)
+            continue;
+        tac_node **old = n->kids;
+        uint32_t n_old = n->n_kids;
+        tac_node *tail = NULL;
+        n->n_kids = 0;
+        n->kids = NULL;
+        for (uint32_t i = 0; i < n_old; i++) {
+            tac_node *k = old[i];
+            if (all_dropped(k, drop))
+                continue;
+            k->next_sib = NULL;
+            link_kid(n, k, &tail);
+            stack[sp++] = k;
+        }
+    }
+    if (!finish(t->root, t->n_nodes, a, t))
+        return tac_fail(err, TAC_ELIMIT, "parse tree too deep");
     return TAC_OK;
 }

@@ -141,20 +141,23 @@ bool tac_trie_init(tac_trie *t)
     memset(t, 0, sizeof *t);
     t->cap_nodes = 256;
     t->entry = malloc(t->cap_nodes * sizeof *t->entry);
-    if (!t->entry)
+    t->gap_from = calloc(t->cap_nodes, 1);
+    if (!t->entry || !t->gap_from)
         return false;
     t->entry[0] = -1;
     t->n_nodes = 1;
     return true;
 }
 
-uint32_t tac_trie_add(tac_trie *t, const tac_wid *words, size_t n)
+uint32_t tac_trie_add_gapped(tac_trie *t, const tac_wid *words, size_t n, uint64_t gaps)
 {
     uint32_t node = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t child;
+        bool gap = i > 0 && i < 64 && (gaps >> i & 1);
+        tac_map *edges = gap ? &t->gap_edges : &t->edges;
         uint64_t key = ((uint64_t)node << 32) | words[i];
-        if (tac_map_get(&t->edges, key, &child)) {
+        if (tac_map_get(edges, key, &child)) {
             node = child;
             continue;
         }
@@ -164,21 +167,35 @@ uint32_t tac_trie_add(tac_trie *t, const tac_wid *words, size_t n)
             if (!e)
                 return UINT32_MAX;
             t->entry = e;
+            uint8_t *g = realloc(t->gap_from, cap);
+            if (!g)
+                return UINT32_MAX;
+            memset(g + t->cap_nodes, 0, cap - t->cap_nodes);
+            t->gap_from = g;
             t->cap_nodes = cap;
         }
         child = t->n_nodes++;
         t->entry[child] = -1;
-        if (!tac_map_put(&t->edges, key, child))
+        if (!tac_map_put(edges, key, child))
             return UINT32_MAX;
+        if (gap)
+            t->gap_from[node] = 1;
         node = child;
     }
     return node;
 }
 
+uint32_t tac_trie_add(tac_trie *t, const tac_wid *words, size_t n)
+{
+    return tac_trie_add_gapped(t, words, n, 0);
+}
+
 void tac_trie_free(tac_trie *t)
 {
     free(t->entry);
+    free(t->gap_from);
     tac_map_free(&t->edges);
+    tac_map_free(&t->gap_edges);
     memset(t, 0, sizeof *t);
 }
 

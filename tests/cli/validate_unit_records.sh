@@ -67,11 +67,20 @@ expect_status 0 "dict check on clean files" "$TAC" dict check "$TMP/t.verbs.txt"
 expect_status 2 "dict check on an unknown file kind" "$TAC" dict check "$TMP/v.xml"
 
 # --- the PETRARCH unit-test records: at least 95% must pass
-records=$(shared_file testdata/petrarch/PETR.UnitTest.records.xml)
+shared=${TAC_SHARED_DIR:-../shared}
+records="$shared/testdata/petrarch/PETR.UnitTest.records.xml"
+if [ ! -r "$records" ]; then
+    if [ -n "${TAC_REQUIRE_SHARED:-}" ]; then
+        fail "$records required but missing"
+    elif [ "$failures" -eq 0 ]; then
+        echo "skipping the PETRARCH records: $records not found" >&2
+        exit 77
+    fi
+    finish
+fi
 expect_status 0 "PETR.UnitTest.records.xml passes >= 95%" "$TAC" validate --quiet --min-pass 95 "$records"
 tail -n 1 "$TMP/out"
-phoenix=$(dirname "$(shared_file testdata/phoenix/CAMEO.2.0.txt)")
-"$TAC" dict check "$phoenix" >"$TMP/out" 2>"$TMP/err"
+"$TAC" dict check "$shared/testdata/phoenix" >"$TMP/out" 2>"$TMP/err"
 expect_grep "$TMP/out" "^actors: [0-9]\{5\}" "Phoenix dictionaries load"
 
 finish

@@ -50,7 +50,8 @@ static const char ACTORS[] =
     "\t[HOBREB >990816]\n"
     "BROKEN_ENTRY [ARN\n"
     "\t[950601-990815]\n"
-    "ROHAN [ROH]\n";
+    "ROHAN [ROH]\n"
+    "ITHILEN TELEVISION [ITHTV]\n";
 
 static const char VERBS[] =
     "--- ATTACK [190] ---\n"
@@ -80,7 +81,7 @@ static void actors_synonyms_dates_and_compounds(void **state)
     assert_int_equal(cnt.skipped, 2);
     assert_true(dg.count >= 2);
     assert_non_null(strstr(dg.last_where, actors));
-    assert_int_equal(cnt.actors, 5);
+    assert_int_equal(cnt.actors, 6);
     tac_coder *c = tac_coder_new(d, NULL, &err);
     char tree[256], out[512];
     /* synonyms, and a multi-word synonym (MINAS_TIRITH) as two tokens */
@@ -96,6 +97,12 @@ static void actors_synonyms_dates_and_compounds(void **state)
                               out, sizeof out), "HOBGOV ROH 190");
     assert_string_equal(code1(c, svo("Gollum", "attacked", "Rohan", tree, sizeof tree), "1999-08-16",
                               out, sizeof out), "HOBREB ROH 190");
+    /* a blank in a phrase lets words come in between, '_' does not */
+    assert_string_equal(code1(c, "(ROOT (S (NP (NNP Ithilen) (JJ state-run) (NN television)) "
+                                 "(VP (VBD attacked) (NP (NNP Rohan)))))", "1995-01-01", out,
+                              sizeof out), "ITHTV ROH 190");
+    assert_string_equal(code1(c, "(ROOT (S (NP (NNP Minas) (JJ old) (NNP Tirith)) (VP (VBD attacked) "
+                                 "(NP (NNP Rohan)))))", "1995-01-01", out, sizeof out), "");
     /* a coded compound THE_SHIRE [FRO/BIL]: one event per actor */
     assert_string_equal(code1(c, "(ROOT (S (NP (DT The) (NNP Shire)) (VP (VBD attacked) "
                                  "(NP (NNP Rohan)))))", "1995-01-01", out, sizeof out),

@@ -351,6 +351,31 @@ static void options_require_dyad_and_new_actors(void **state)
     tac_coder_set_options(f->c, &o);
 }
 
+static void comma_clauses_can_be_ignored(void **state)
+{
+    fixture *f = *state;
+    const char *t = "(ROOT (S (S (NP (NNP Arnor)) (VP (VBD condemned) (NP (NNP Gondor)))) (, ,) "
+                    "(S (NP (NNP Rohan)) (VP (VBD condemned) (NP (NNP Mordor)))) (. .)))";
+    assert_string_equal(code(f, t), "ARN GON 122;ROH MOR 122");
+    tac_coder_options o;
+    tac_coder_options_default(&o);
+    o.comma_emin = 2;
+    o.comma_emax = 8;                 /* a trailing clause of 2..8 words */
+    tac_coder_set_options(f->c, &o);
+    assert_string_equal(code(f, t), "ARN GON 122");
+    o.comma_emin = 4;                 /* "Rohan condemned Mordor" is too short */
+    tac_coder_set_options(f->c, &o);
+    assert_string_equal(code(f, t), "ARN GON 122;ROH MOR 122");
+    /* commas inside a list of noun phrases never delimit a clause */
+    o.comma_emin = 1;
+    tac_coder_set_options(f->c, &o);
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Arnor)) (VP (VBD condemned) (NP (NP (NNP Gondor)) "
+                                "(, ,) (NP (NNP Rohan)) (CC and) (NP (NNP Mordor)))) (. .)))"),
+                        "ARN GON 122;ARN ROH 122;ARN MOR 122");
+    tac_coder_options_default(&o);
+    tac_coder_set_options(f->c, &o);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -370,6 +395,7 @@ int main(void)
         cmocka_unit_test(designated_actor_tokens),
         cmocka_unit_test(actor_codes_follow_the_sentence_date),
         cmocka_unit_test(options_require_dyad_and_new_actors),
+        cmocka_unit_test(comma_clauses_can_be_ignored),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
