@@ -15,10 +15,11 @@ typedef struct triple {
 static void usage(void)
 {
     fprintf(stderr,
-            "usage: tacitus validate [--quiet] [--min-pass PCT] FILE.xml\n"
+            "usage: tacitus validate [--quiet] [--from-text] [--min-pass PCT] FILE.xml\n"
             "  Codes each <Sentence> with the dictionaries named in <Environment>\n"
             "  (relative to FILE) and compares with its <EventCoding> elements.\n"
             "  --quiet         print only failures and the summary\n"
+            "  --from-text     ignore <Parse>: split, tag and parse the <Text> ourselves\n"
             "  --min-pass PCT  exit 1 if fewer than PCT%% of the records pass\n");
 }
 
@@ -132,6 +133,8 @@ typedef struct run_state {
     tac_coder_options opt;
     long pass, fail;
     bool quiet;
+    tac_tagger   *tagger;     /* --from-text: the raw-text front end */
+    tac_frontend *frontend;
 } run_state;
 
 static tac_status load_dicts(run_state *st, const char *path, tac_reader *r, tac_diag *diag)
@@ -166,6 +169,39 @@ static tac_status load_dicts(run_state *st, const char *path, tac_reader *r, tac
     return status;
 }
 
+static tac_status code_sentence(run_state *st, const tac_record *rec, const char *parse,
+                                const char *text, triple *got, size_t *n_got, tac_error *err)
+{
+    tac_sentence_input in = {parse, rec->date, rec->doc_id, rec->sentence_index, text};
+    const tac_event *ev = NULL;
+    size_t n = 0;
+    tac_status s = tac_coder_code_parse(st->coder, &in, &ev, &n, NULL, err);
+    for (size_t i = 0; s == TAC_OK && i < n; i++) {
+        triple t;
+        snprintf(t.source, sizeof t.source, "%s", ev[i].source);
+        snprintf(t.target, sizeof t.target, "%s", ev[i].target);
+        snprintf(t.code, sizeof t.code, "%s", ev[i].cameo);
+        *n_got = add_unique(got, *n_got, 128, &t);
+    }
+    return s;
+}
+
+/* The record's events: from its <Parse>, or with --from-text from its text
+ * through the front end (every sentence of the text, merged). */
+static tac_status code_record(run_state *st, const tac_record *rec, triple *got,
+                              size_t *n_got, tac_error *err)
+{
+    if (!st->frontend)
+        return code_sentence(st, rec, rec->parse, rec->text, got, n_got, err);
+    const tac_parsed_sentence *ps;
+    size_t n = 0;
+    tac_status s = tac_frontend_parse(st->frontend, rec->text, rec->text_len, 0, true, &ps, &n,
+                                      err);
+    for (size_t i = 0; s == TAC_OK && i < n; i++)
+        s = code_sentence(st, rec, ps[i].tree, ps[i].text, got, n_got, err);
+    return s;
+}
+
 static void check_record(run_state *st, const tac_record *rec)
 {
     triple want[64], got[128];
@@ -188,12 +224,9 @@ static void check_record(run_state *st, const tac_record *rec)
     }
     apply_config(&st->opt, rec);
     tac_coder_set_options(st->coder, &st->opt);
-    tac_sentence_input in = {rec->parse, rec->date, rec->doc_id, rec->sentence_index, rec->text};
-    const tac_event *ev = NULL;
-    size_t n = 0;
     tac_error err;
     tac_error_clear(&err);
-    tac_status s = tac_coder_code_parse(st->coder, &in, &ev, &n, NULL, &err);
+    tac_status s = code_record(st, rec, got, &n_got, &err);
     if (s != TAC_OK) {
         if (want_parse_error) {
             st->pass++;
@@ -204,13 +237,6 @@ static void check_record(run_state *st, const tac_record *rec)
             printf("FAIL %s: %s\n", rec->id, err.msg);
         }
         return;
-    }
-    for (size_t i = 0; i < n; i++) {
-        triple t;
-        snprintf(t.source, sizeof t.source, "%s", ev[i].source);
-        snprintf(t.target, sizeof t.target, "%s", ev[i].target);
-        snprintf(t.code, sizeof t.code, "%s", ev[i].cameo);
-        n_got = add_unique(got, n_got, 128, &t);
     }
     bool ok = n_want == n_got;
     for (size_t i = 0; ok && i < n_want; i++)
@@ -230,14 +256,35 @@ static void check_record(run_state *st, const tac_record *rec)
     printf("\n");
 }
 
+static bool start_frontend(run_state *st)
+{
+    tac_error err;
+    if (!(st->tagger = tac_tagger_load(NULL, &err)) ||
+        !(st->frontend = tac_frontend_new(st->tagger, &err))) {
+        cli_error("--from-text: %s", err.msg);
+        tac_tagger_free(st->tagger);
+        return false;
+    }
+    return true;
+}
+
+static void stop_frontend(run_state *st)
+{
+    tac_frontend_free(st->frontend);
+    tac_tagger_free(st->tagger);
+}
+
 int cmd_validate(int argc, char **argv)
 {
     run_state st = {0};
     double min_pass = -1;
     const char *path = NULL;
+    bool from_text = false;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--quiet") || !strcmp(argv[i], "-q")) {
             st.quiet = true;
+        } else if (!strcmp(argv[i], "--from-text")) {
+            from_text = true;
         } else if (!strcmp(argv[i], "--min-pass") && i + 1 < argc) {
             char *end;
             min_pass = strtod(argv[++i], &end);
@@ -263,6 +310,8 @@ int cmd_validate(int argc, char **argv)
         usage();
         return CLI_FATAL;
     }
+    if (from_text && !start_frontend(&st))
+        return CLI_FATAL;
     cli_diag_state ds = {0};
     tac_diag diag = {cli_diag, &ds};
     tac_reader_options ro = {.format = TAC_FORMAT_XML, .diag = diag};
@@ -271,6 +320,7 @@ int cmd_validate(int argc, char **argv)
     tac_reader *r = tac_reader_open(path, &ro, &err);
     if (!r) {
         cli_error("%s", err.msg);
+        stop_frontend(&st);
         return CLI_FATAL;
     }
     tac_coder_options_default(&st.opt);
@@ -304,6 +354,7 @@ int cmd_validate(int argc, char **argv)
     tac_reader_close(r);
     tac_coder_free(st.coder);
     tac_dicts_free(st.dicts);
+    stop_frontend(&st);
     if (rc != CLI_OK)
         return rc;
     long total = st.pass + st.fail;

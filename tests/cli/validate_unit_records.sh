@@ -80,6 +80,10 @@ if [ ! -r "$records" ]; then
 fi
 expect_status 0 "PETR.UnitTest.records.xml passes >= 95%" "$TAC" validate --quiet --min-pass 95 "$records"
 tail -n 1 "$TMP/out"
+# The raw-text front end (our splitter, tagger and parser instead of the
+# gold parses) must still pass >= 85%.
+expect_status 0 "--from-text passes >= 85%" "$TAC" validate --quiet --from-text --min-pass 85 "$records"
+tail -n 1 "$TMP/out"
 "$TAC" dict check "$shared/testdata/phoenix" >"$TMP/out" 2>"$TMP/err"
 expect_grep "$TMP/out" "^actors: [0-9]\{5\}" "Phoenix dictionaries load"
 
