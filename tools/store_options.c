@@ -126,9 +126,16 @@ bool store_cli_parse(int argc, char **argv, unsigned accepted, store_cli_args *a
             ok = tac_store_format_parse(optarg, &a->format);
             if (!ok)
                 cli_error("--format: unknown format '%s'", optarg);
+        } else if (opt == '?' && optopt >= OPT_DB) {
+            cli_error("%s: option '%s' needs a value", cmd, argv[optind - 1]);
+            ok = false;
         } else {
-            cli_error("%s: unknown or misplaced option '%s' (try 'tacitus %s --help')", cmd,
-                      argv[optind - 1], cmd);
+            const char *name = argv[optind - 1];
+            for (const struct option *o = options; o->name; o++)
+                if (o->val == opt)
+                    name = o->name;
+            cli_error("%s: option '%s%s' is not for this command (try 'tacitus %s --help')",
+                      cmd, opt == '?' ? "" : "--", name, cmd);
             ok = false;
         }
         if (!ok)

@@ -40,22 +40,6 @@ int store_quad_of_code(const char *cameo)
     return 4;       /* material conflict */
 }
 
-int store_penta_of_code(const char *cameo)
-{
-    int root = root_of(cameo);
-    if (root < 1)
-        return -1;
-    if (root <= 2)
-        return 0;
-    if (root <= 5)
-        return 1;
-    if (root <= 8)
-        return 2;
-    if (root <= 13)
-        return 3;
-    return 4;
-}
-
 static const char *defined(const char *s) { return s && *s ? s : NULL; }
 
 void store_codebook(const char *cameo, store_code_info *out)

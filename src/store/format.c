@@ -37,7 +37,7 @@ bool store_csv_field(tac_buf *out, const char *s)
 }
 
 static const char *const csv_columns =
-    "id,doc_id,ordinal,sentence,date,source,source_root,source_agent,target,target_root,"
+    "id,event_key,doc_id,ordinal,sentence,date,source,source_root,source_agent,target,target_root,"
     "target_agent,cameo,quad,goldstein,plover,plover_mode,plover_context,issues,"
     "date_precision,place,country,lat,lon,historical,reported_by,verb_pattern,verb_where,"
     "source_entry,target_entry,doc_source,doc_url,text\n";
@@ -59,7 +59,9 @@ static const char *historical_word(int h)
 
 static bool format_csv(tac_buf *out, const tac_stored_event *ev)
 {
-    bool ok = tac_buf_printf(out, "%lld,", (long long)ev->id) && store_csv_field(out, ev->doc_id) &&
+    bool ok = tac_buf_printf(out, "%lld,", (long long)ev->id) &&
+              store_csv_field(out, ev->event_key) && tac_buf_putc(out, ',') &&
+              store_csv_field(out, ev->doc_id) &&
               tac_buf_printf(out, ",%d,%d", ev->ordinal, ev->sentence);
     const char *actors[] = {ev->date, ev->source, ev->source_root, ev->source_agent,
                             ev->target, ev->target_root, ev->target_agent, ev->cameo};
@@ -132,6 +134,7 @@ static bool format_json(tac_buf *out, const tac_stored_event *ev)
 {
     json_obj j = {out, tac_buf_putc(out, '{'), true};
     json_int(&j, "id", ev->id);
+    json_str(&j, "event_key", ev->event_key);
     json_str(&j, "doc_id", ev->doc_id);
     json_int(&j, "ordinal", ev->ordinal);
     json_int(&j, "sentence", ev->sentence);
@@ -174,9 +177,7 @@ static const char *nonempty(const char *s) { return s && *s ? s : NULL; }
 static bool format_plover(tac_buf *out, const tac_stored_event *ev)
 {
     json_obj j = {out, tac_buf_putc(out, '{'), true};
-    char id[64];
-    snprintf(id, sizeof id, "%lld", (long long)ev->id);
-    json_str(&j, "id", id);
+    json_str(&j, "id", ev->event_key);
     json_str(&j, "date", ev->date);
     json_str(&j, "event", ev->plover);
     json_str(&j, "mode", ev->plover_mode);
@@ -207,27 +208,30 @@ static bool format_plover(tac_buf *out, const tac_stored_event *ev)
 
 /* ---- Phoenix TSV ----------------------------------------------------- */
 
-/* A TSV field: tabs and line breaks inside become spaces. */
+/* A TSV field escaped as `tacitus code --format tsv` does: backslash, tab
+ * and line breaks become two-character escapes. */
 static bool tsv_field(tac_buf *out, const char *s, bool last)
 {
     bool ok = true;
-    for (const char *p = s ? s : ""; ok && *p; p++)
-        ok = tac_buf_putc(out, *p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
+    for (const char *p = s ? s : ""; ok && *p; p++) {
+        switch (*p) {
+        case '\\': ok = tac_buf_puts(out, "\\\\"); break;
+        case '\t': ok = tac_buf_puts(out, "\\t"); break;
+        case '\n': ok = tac_buf_puts(out, "\\n"); break;
+        case '\r': ok = tac_buf_puts(out, "\\r"); break;
+        default: ok = tac_buf_putc(out, *p);
+        }
+    }
     return ok && tac_buf_putc(out, last ? '\n' : '\t');
 }
 
-/* Phoenix role is the first agent code, attribute whatever follows it. */
-static void split_agent(const char *agent, char role[4], const char **attribute)
-{
-    snprintf(role, 4, "%s", agent ? agent : "");
-    *attribute = agent && strlen(agent) > 3 ? agent + 3 : "";
-}
-
-/* Columns: EventID Date Year Month Day SourceActorFull SourceActorEntity
- * SourceActorRole SourceActorAttribute TargetActorFull TargetActorEntity
- * TargetActorRole TargetActorAttribute EventCode EventRootCode PentaClass
- * GoldsteinScore Issues Lat Lon LocationName StateName CountryCode
- * SentenceID URLs NewsSources */
+/* The 26 columns of the Phoenix event files, as the first 26 columns of
+ * `tacitus code --format tsv` (docs/output-formats.md): EventID Date Year
+ * Month Day SourceActorFull SourceActorEntity SourceActorRole
+ * SourceActorAttribute TargetActorFull TargetActorEntity TargetActorRole
+ * TargetActorAttribute EventCode EventRootCode QuadClass GoldsteinScore
+ * Issues Lat Lon LocationName StateName CountryCode SentenceID URLs
+ * NewsSources. */
 static bool format_phoenix(tac_buf *out, const tac_stored_event *ev)
 {
     char date[9] = "", year[5] = "", month[3] = "", day[3] = "";
@@ -237,16 +241,10 @@ static bool format_phoenix(tac_buf *out, const tac_stored_event *ev)
         snprintf(month, sizeof month, "%.2s", ev->date + 5);
         snprintf(day, sizeof day, "%.2s", ev->date + 8);
     }
-    char id[32], srole[4], trole[4], root[3], penta[4] = "", gold[32] = "", lat[32] = "",
-        lon[32] = "";
-    const char *sattr, *tattr;
-    snprintf(id, sizeof id, "%lld", (long long)ev->id);
-    split_agent(ev->source_agent, srole, &sattr);
-    split_agent(ev->target_agent, trole, &tattr);
+    char root[3], quad[2] = "", gold[32] = "", lat[32] = "", lon[32] = "";
     snprintf(root, sizeof root, "%.2s", ev->cameo ? ev->cameo : "");
-    int p = store_penta_of_code(ev->cameo);
-    if (p >= 0)
-        penta[0] = (char)('0' + p);
+    if (ev->quad >= 1 && ev->quad <= 4)
+        quad[0] = (char)('0' + ev->quad);
     if (ev->has_goldstein)
         snprintf(gold, sizeof gold, "%g", ev->goldstein);
     if (ev->has_location) {
@@ -257,10 +255,10 @@ static bool format_phoenix(tac_buf *out, const tac_stored_event *ev)
     tac_buf_init(&sid);
     tac_buf_printf(&sid, "%s_%d", ev->doc_id ? ev->doc_id : "", ev->sentence);
     const char *fields[] = {
-        id, date, year, month, day,
-        ev->source, ev->source_root, srole, sattr,
-        ev->target, ev->target_root, trole, tattr,
-        ev->cameo, root, penta, gold, ev->issues, lat, lon,
+        ev->event_key, date, year, month, day,
+        ev->source, ev->source_root, ev->source_agent, "",
+        ev->target, ev->target_root, ev->target_agent, "",
+        ev->cameo, root, quad, gold, ev->issues, lat, lon,
         ev->place, NULL, ev->country, sid.data, ev->doc_url, ev->doc_source,
     };
     size_t n = sizeof fields / sizeof fields[0];

@@ -32,6 +32,7 @@ static const char *const schema_tables =
     "  PRIMARY KEY(doc, idx)) WITHOUT ROWID;"
     "CREATE TABLE IF NOT EXISTS events("
     "  id INTEGER PRIMARY KEY,"
+    "  event_key TEXT,"
     "  doc INTEGER NOT NULL, ord INTEGER NOT NULL, sentence INTEGER NOT NULL,"
     "  date TEXT,"
     "  source TEXT, source_root TEXT, source_agent TEXT,"
@@ -49,7 +50,8 @@ static const char *const schema_indexes =
     "CREATE INDEX IF NOT EXISTS events_date ON events(date);"
     "CREATE INDEX IF NOT EXISTS events_dyad"
     "  ON events(source_root, target_root, date, quad, goldstein);"
-    "CREATE INDEX IF NOT EXISTS events_target ON events(target_root, date, quad, goldstein);"
+    "CREATE INDEX IF NOT EXISTS events_target"
+    "  ON events(target_root, date, quad, goldstein, source_root);"
     "CREATE INDEX IF NOT EXISTS events_code ON events(cameo, date);";
 
 static const char *const statements[STMT_COUNT] = {
@@ -69,9 +71,9 @@ static const char *const statements[STMT_COUNT] = {
         "INSERT INTO events(doc, ord, sentence, date, source, source_root, source_agent,"
         " target, target_root, target_agent, cameo, quad, goldstein, plover, plover_mode,"
         " plover_context, issues, verb_pattern, verb_where, source_entry, target_entry,"
-        " date_precision, place, country, lat, lon, historical, reported_by)"
+        " date_precision, place, country, lat, lon, historical, reported_by, event_key)"
         " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,"
-        "?21,?22,?23,?24,?25,?26,?27,?28)",
+        "?21,?22,?23,?24,?25,?26,?27,?28,?29)",
 };
 
 
@@ -200,6 +202,7 @@ tac_store *tac_store_open(const char *path, const tac_store_options *opt, tac_er
         goto fail;
     return st;
 fail:
+    st->bulk = false;   /* nothing to index */
     tac_store_close(st, NULL);
     return NULL;
 }
@@ -250,6 +253,10 @@ void tac_store_abort_document(tac_store *st)
     /* Only the sentences and events exist yet; if even deleting them fails
      * the batch cannot be trusted, so roll it back whole. */
     if (delete_document(st, st->doc_rowid, NULL) != TAC_OK && st->in_batch) {
+        tac_diag_emit(&st->diag, TAC_ERROR, st->doc_id,
+                      "%s: cannot undo the document (%s); the %d documents of the current"
+                      " batch were not stored", st->path, sqlite3_errmsg(st->db),
+                      st->docs_in_batch);
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
         st->in_batch = false;
         st->docs_in_batch = 0;
@@ -398,7 +405,8 @@ tac_status tac_store_begin_document(tac_store *st, const tac_store_document *doc
                       "document date '%s' is not YYYY-MM-DD; stored as unknown", date);
         date = NULL;
     }
-    if ((s = begin_batch(st, err)) != TAC_OK || (s = next_rowid(st, &st->doc_rowid, err)) != TAC_OK)
+    if ((s = begin_batch(st, err)) != TAC_OK ||
+        (s = next_rowid(st, &st->doc_rowid, err)) != TAC_OK)
         return s;
     st->in_document = true;
     st->n_events = 0;
@@ -554,6 +562,13 @@ tac_status tac_store_add_event(tac_store *st, const tac_event *ev,
             sqlite3_bind_int(q, 27, extra->historical);
         bind_text(q, 28, reported_by_json(st, extra));
     }
+    /* the id `tacitus code` prints, to find the event from its output */
+    char key[17];
+    tac_event keyed = *ev;
+    if (!keyed.doc_id)
+        keyed.doc_id = st->doc_id;
+    tac_event_id(&keyed, key);
+    sqlite3_bind_text(q, 29, key, 16, SQLITE_STATIC);
     if ((s = step_done(st, q, err, "inserting an event")) != TAC_OK)
         return s;
     st->n_events++;

@@ -59,9 +59,6 @@ typedef struct store_code_info {
 void store_codebook(const char *cameo, store_code_info *out);
 /* Quad class from the root: 01-05 -> 1, 06-09 -> 2, 10-14 -> 3, 15-20 -> 4. */
 int store_quad_of_code(const char *cameo);
-/* Phoenix's PentaClass: 01-02 -> 0, 03-05 -> 1, 06-08 -> 2, 09-13 -> 3, 14-20 -> 4;
- * -1 for a malformed code. */
-int store_penta_of_code(const char *cameo);
 /* "0" .. "20" style two-digit root followed by up to two digits. */
 bool store_valid_code(const char *cameo);
 
