@@ -215,6 +215,20 @@ typedef struct tac_event {
     const char *verb_where;      /* "file:line" of that pattern */
     const char *source_entry;    /* actor/agent dictionary entries, "NAME [CODE] (file:line)" */
     const char *target_entry;
+    /* Added by the document stage (tac_engine); NULL / false / 0 without it.
+     * Then `date` is the first day of event_date, so that series and stores
+     * count events when they happened, not when they were reported. */
+    const char *story_date;      /* "YYYY-MM-DD" */
+    const char *event_date;      /* at its precision: "2025-10-09", "2025-09",
+                                  * "2024", "1950..1953" */
+    const char *date_precision;  /* "day", "month", "year", "range" */
+    bool        historical;      /* more than a year before the story */
+    const char *place;           /* gazetteer name, "Pyongyang" */
+    const char *country;         /* ISO alpha-3 of the place */
+    bool        has_location;
+    double      lat, lon;
+    const int  *sentences;       /* every sentence that reports the event */
+    size_t      n_sentences;
 } tac_event;
 
 /* ======================================================================
@@ -853,6 +867,9 @@ typedef struct tac_engine_config {
     const tac_tagger *tagger;      /* for raw text; NULL: only parsed records code */
     tac_coder_options coder;       /* tac_coder_options_default() for PETRARCH's */
     bool              from_text;   /* ignore <Parse>, run the front end on the text */
+    bool              sentences_only; /* skip the document stage (dates, places,
+                                    * merging): events as the coder gives them */
+    const tac_gazetteer *gazetteer; /* places; NULL: the built-in one is loaded */
 } tac_engine_config;
 
 typedef struct tac_engine_stats {
@@ -867,6 +884,10 @@ void        tac_engine_free(tac_engine *e);
  * raw text without a tagger), err says why; go on with the next record. */
 tac_status  tac_engine_code(tac_engine *e, const tac_record *rec, const tac_event **events,
                             size_t *n, tac_engine_stats *stats, tac_error *err);
+/* Deep-copies an event (strings, sentence list) into arena, e.g. to keep
+ * it past the engine's next call. False when the arena is exhausted. */
+struct tac_arena;
+bool        tac_event_copy(tac_event *dst, const tac_event *src, struct tac_arena *arena);
 /* @end engine */
 
 #ifdef __cplusplus

@@ -11,7 +11,17 @@
 typedef struct code_run {
     tac_engine_config engine;
     tac_output_format format;
+    bool              keep_events;   /* the main thread needs the events (--db) */
+    tac_store        *store;         /* --db */
+    tac_buf           open_doc;      /* id of the document open in the store */
+    long              store_errors;
 } code_run;
+
+/* A record's events, carried from a worker to the main thread. */
+typedef struct coded_record {
+    tac_event *events;
+    size_t     n;
+} coded_record;
 
 static void *code_worker_new(void *ud, tac_error *err)
 {
@@ -25,11 +35,25 @@ static void code_worker_free(void *ud, void *state)
     tac_engine_free(state);
 }
 
+static tac_status keep_for_main_thread(const tac_event *events, size_t n, tac_arena *arena,
+                                       void **result, tac_error *err)
+{
+    coded_record *cr = tac_arena_alloc(arena, sizeof *cr);
+    tac_event *copy = tac_arena_alloc(arena, (n + 1) * sizeof *copy);
+    if (!cr || !copy)
+        return tac_fail(err, TAC_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        if (!tac_event_copy(&copy[i], &events[i], arena))
+            return tac_fail(err, TAC_ENOMEM, "out of memory");
+    cr->events = copy;
+    cr->n = n;
+    *result = cr;
+    return TAC_OK;
+}
+
 static tac_status code_record(void *ud, void *state, const tac_record *rec, tac_arena *arena,
                               tac_buf *out, void **result, tac_counts *counts, tac_error *err)
 {
-    (void)arena;
-    (void)result;
     const code_run *run = ud;
     const tac_event *events;
     size_t n = 0;
@@ -46,7 +70,98 @@ static tac_status code_record(void *ud, void *state, const tac_record *rec, tac_
             return tac_fail(err, st, "cannot write event");
     }
     counts->events += (long)n;
+    return run->keep_events ? keep_for_main_thread(events, n, arena, result, err) : TAC_OK;
+}
+
+/* ---- --db: the store, fed in input order on the main thread ---------- */
+
+/* Sentence records of one story arrive one by one with the same doc_id:
+ * they go into one stored document, committed when the next document
+ * starts (and at the end). */
+static tac_status store_switch_document(code_run *run, const tac_record *rec, tac_error *err)
+{
+    const char *doc_id = rec->doc_id ? rec->doc_id : rec->id;
+    if (run->open_doc.len && !strcmp(run->open_doc.data, doc_id))
+        return TAC_OK;
+    tac_status st = TAC_OK;
+    if (run->open_doc.len && (st = tac_store_commit_document(run->store, err)) != TAC_OK)
+        return st;
+    tac_buf_clear(&run->open_doc);
+    tac_store_document doc = {doc_id, rec->date, rec->source, rec->url, rec->title};
+    if ((st = tac_store_begin_document(run->store, &doc, err)) != TAC_OK)
+        return st;
+    tac_buf_puts(&run->open_doc, doc_id);
     return TAC_OK;
+}
+
+static tac_status store_record(code_run *run, const tac_record *rec, const coded_record *cr,
+                               tac_error *err)
+{
+    tac_status st = store_switch_document(run, rec, err);
+    int last_sentence = -1;
+    for (size_t i = 0; st == TAC_OK && i < cr->n; i++) {
+        const tac_event *ev = &cr->events[i];
+        if (ev->sentence != last_sentence && ev->text)
+            st = tac_store_add_sentence(run->store, ev->sentence, ev->text, strlen(ev->text),
+                                        err);
+        last_sentence = ev->sentence;
+        tac_store_event_extra extra = {
+            .date_precision = ev->date_precision,
+            .place = ev->place,
+            .country = ev->country,
+            .has_location = ev->has_location,
+            .lat = ev->lat,
+            .lon = ev->lon,
+            .historical = ev->event_date ? ev->historical : -1,
+            .reported_by = ev->sentences,
+            .n_reported_by = ev->n_sentences,
+        };
+        if (st == TAC_OK)
+            st = tac_store_add_event(run->store, ev, &extra, err);
+        if (st == TAC_SKIPPED) {
+            fprintf(stderr, "tacitus: warning: %s: event not stored: %s\n", rec->id, err->msg);
+            run->store_errors++;
+            st = TAC_OK;
+        }
+    }
+    return st;
+}
+
+static tac_status code_emit(void *ud, const tac_record *rec, const tac_buf *out, void *result,
+                            tac_error *err)
+{
+    code_run *run = ud;
+    if (out->len && fwrite(out->data, 1, out->len, stdout) != out->len)
+        return tac_fail(err, TAC_EIO, "write error on output");
+    if (run->store && result)
+        return store_record(run, rec, result, err);
+    return TAC_OK;
+}
+
+static bool open_store(code_run *run, const char *path)
+{
+    tac_error err = {0};
+    tac_store_options opt = {0};
+    run->store = tac_store_open(path, &opt, &err);
+    if (!run->store) {
+        cli_error("%s", err.msg);
+        return false;
+    }
+    run->keep_events = true;
+    return true;
+}
+
+static bool close_store(code_run *run)
+{
+    tac_error err = {0};
+    tac_status st = TAC_OK;
+    if (run->open_doc.len)
+        st = tac_store_commit_document(run->store, &err);
+    if (tac_store_close(run->store, st == TAC_OK ? &err : NULL) != TAC_OK || st != TAC_OK) {
+        cli_error("store: %s", err.msg);
+        return false;
+    }
+    return true;
 }
 
 /* ---- tagger -------------------------------------------------------- */
@@ -73,6 +188,8 @@ static void usage(void)
         "dictionaries in data/ are used.\n"
         CLI_DICT_HELP
         "  --format jsonl|tsv|text output format (default jsonl); --header for tsv\n"
+        "  --db FILE               also store documents and events in an SQLite database\n"
+        "                          (re-coding a document replaces it)\n"
         "  --no-require-dyad       also emit events lacking a source or target\n"
         "  --verbose               list every skipped dictionary entry\n"
         "  --from-text             ignore given parses; use the raw-text front end\n"
@@ -88,6 +205,8 @@ int cmd_code(int argc, char **argv)
     code_run run = {.format = TAC_OUTPUT_JSONL};
     tac_coder_options_default(&run.engine.coder);
     bool header = false, verbose = false;
+    const char *db = NULL;
+    tac_buf_init(&run.open_doc);
     int status = CLI_FATAL;
     for (int i = 1; i < argc; i++) {
         const char *v;
@@ -101,6 +220,8 @@ int cmd_code(int argc, char **argv)
             header = true;
         } else if (!strcmp(argv[i], "--verbose") || !strcmp(argv[i], "-v")) {
             verbose = true;
+        } else if (!strncmp(argv[i], "--db", 4) && (v = cli_option_value(argc, argv, &i, "--db"))) {
+            db = v;
         } else if (!strcmp(argv[i], "--from-text")) {
             run.engine.from_text = true;
         } else if (!strcmp(argv[i], "--no-require-dyad")) {
@@ -141,17 +262,30 @@ int cmd_code(int argc, char **argv)
         fwrite(h.data ? h.data : "", 1, h.len, stdout);
         tac_buf_free(&h);
     }
+    if (db && !open_store(&run, db))
+        goto done_tagger;
+    if (db && in.output) {
+        cli_error("--output is not supported with --db (events go to standard output)");
+        goto done_tagger;
+    }
     tac_pipeline_work work = {
         .worker_new = code_worker_new,
         .worker_free = code_worker_free,
         .process = code_record,
+        .emit = db ? code_emit : NULL,
         .ud = &run,
     };
     status = cli_run(&in, &work);
+    if (run.store && !close_store(&run))
+        status = CLI_FATAL;
+    if (status == CLI_OK && run.store_errors)
+        status = CLI_SKIPPED;
+done_tagger:
     tac_tagger_free(tagger);
 done_dicts:
     tac_dicts_free(dicts);
 done:
+    tac_buf_free(&run.open_doc);
     cli_dict_args_free(&da);
     return status;
 }

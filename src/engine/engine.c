@@ -1,16 +1,33 @@
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "engine/engine.h"
+#include "parse/parse.h"
 
 struct tac_engine {
     tac_engine_config cfg;
-    tac_coder    *coder;
-    tac_frontend *frontend;      /* NULL without a tagger */
-    tac_arena     arena;         /* the current record's events */
-    tac_event    *events;
-    size_t        n_events, cap_events;
+    tac_coder     *coder;
+    tac_frontend  *frontend;      /* NULL without a tagger */
+    tac_document  *document;      /* NULL with sentences_only */
+    tac_gazetteer *own_gazetteer; /* loaded here when the config gave none */
+    tac_arena      arena;         /* the current record's events and tokens */
+    tac_event     *events;
+    size_t         n_events, cap_events;
 };
+
+static bool start_document_stage(tac_engine *e, tac_error *err)
+{
+    const tac_gazetteer *g = e->cfg.gazetteer;
+    if (!g) {
+        e->own_gazetteer = tac_gazetteer_load(NULL, NULL, NULL, err);
+        if (!e->own_gazetteer)
+            return false;
+        g = e->own_gazetteer;
+    }
+    e->document = tac_document_new(g, err);
+    return e->document != NULL;
+}
 
 tac_engine *tac_engine_new(const tac_engine_config *cfg, tac_error *err)
 {
@@ -25,10 +42,12 @@ tac_engine *tac_engine_new(const tac_engine_config *cfg, tac_error *err)
     }
     e->cfg = *cfg;
     tac_arena_init(&e->arena, 64 * 1024);
-    e->coder = tac_coder_new(cfg->dicts, &cfg->coder, err);
-    if (e->coder && cfg->tagger)
-        e->frontend = tac_frontend_new(cfg->tagger, err);
-    if (!e->coder || (cfg->tagger && !e->frontend)) {
+    bool ok = (e->coder = tac_coder_new(cfg->dicts, &cfg->coder, err)) != NULL;
+    if (ok && cfg->tagger)
+        ok = (e->frontend = tac_frontend_new(cfg->tagger, err)) != NULL;
+    if (ok && !cfg->sentences_only)
+        ok = start_document_stage(e, err);
+    if (!ok) {
         tac_engine_free(e);
         return NULL;
     }
@@ -41,6 +60,8 @@ void tac_engine_free(tac_engine *e)
         return;
     tac_coder_free(e->coder);
     tac_frontend_free(e->frontend);
+    tac_document_free(e->document);
+    tac_gazetteer_free(e->own_gazetteer);
     tac_arena_free(&e->arena);
     free(e->events);
     free(e);
@@ -64,36 +85,120 @@ bool tac_event_copy(tac_event *dst, const tac_event *src, tac_arena *arena)
         &dst->doc_id, &dst->date, &dst->source, &dst->source_root, &dst->source_agent,
         &dst->target, &dst->target_root, &dst->target_agent, &dst->cameo, &dst->issues,
         &dst->text, &dst->verb_pattern, &dst->verb_where, &dst->source_entry,
-        &dst->target_entry,
+        &dst->target_entry, &dst->story_date, &dst->event_date, &dst->date_precision,
+        &dst->place, &dst->country,
     };
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
         *fields[i] = dup_or_null(*fields[i], arena, &ok);
+    if (src->n_sentences) {
+        int *s = tac_arena_alloc(arena, src->n_sentences * sizeof *s);
+        if (!s)
+            return false;
+        memcpy(s, src->sentences, src->n_sentences * sizeof *s);
+        dst->sentences = s;
+    }
     return ok;
 }
 
-static tac_status keep_events(tac_engine *e, const tac_event *events, size_t n, tac_error *err)
+static tac_status keep_event(tac_engine *e, const tac_event *ev, tac_error *err)
 {
-    if (e->n_events + n > e->cap_events) {
+    if (e->n_events == e->cap_events) {
         size_t cap = e->cap_events ? e->cap_events * 2 : 16;
-        while (cap < e->n_events + n)
-            cap *= 2;
         tac_event *p = realloc(e->events, cap * sizeof *p);
         if (!p)
             return tac_fail(err, TAC_ENOMEM, "out of memory");
         e->events = p;
         e->cap_events = cap;
     }
-    for (size_t i = 0; i < n; i++) {
-        if (!tac_event_copy(&e->events[e->n_events], &events[i], &e->arena))
+    if (!tac_event_copy(&e->events[e->n_events], ev, &e->arena))
+        return tac_fail(err, TAC_ENOMEM, "out of memory");
+    e->n_events++;
+    return TAC_OK;
+}
+
+/* ---- the document stage ------------------------------------------------ */
+
+/* The words of a given tree, for date and place finding on parsed input. */
+static tac_status tree_words(tac_engine *e, const char *tree, const char ***forms,
+                             const char ***tags, size_t *n, tac_error *err)
+{
+    tac_ptb_tree t;
+    if (!tac_ptb_read(tree, &e->arena, &t, err))
+        return TAC_EPARSE;
+    *forms = tac_arena_alloc(&e->arena, (t.n_leaves + 1) * sizeof **forms);
+    *tags = tac_arena_alloc(&e->arena, (t.n_leaves + 1) * sizeof **tags);
+    if (!*forms || !*tags)
+        return tac_fail(err, TAC_ENOMEM, "out of memory");
+    for (uint32_t i = 0; i < t.n_leaves; i++) {
+        (*forms)[i] = tac_arena_strndup(&e->arena, t.leaves[i].word, t.leaves[i].word_len);
+        (*tags)[i] = tac_arena_strndup(&e->arena, t.leaves[i].tag, t.leaves[i].tag_len);
+        if (!(*forms)[i] || !(*tags)[i])
             return tac_fail(err, TAC_ENOMEM, "out of memory");
-        e->n_events++;
+    }
+    *n = t.n_leaves;
+    return TAC_OK;
+}
+
+/* "YYYY-MM-DD" of a day number (days since 1970-01-01), by the civil
+ * calendar algorithm (Howard Hinnant's days_from_civil, inverted). */
+static void day_to_iso(int32_t days, char out[32])
+{
+    long z = (long)days + 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = yoe + era * 400;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    long d = doy - (153 * mp + 2) / 5 + 1;
+    long m = mp < 10 ? mp + 3 : mp - 9;
+    snprintf(out, 32, "%04u-%02u-%02u", (unsigned)(y + (m <= 2)) % 10000u, (unsigned)m % 100u,
+             (unsigned)d % 100u);
+}
+
+/* Turns the stage's merged events into the engine's events. */
+static tac_status collect_document(tac_engine *e, const tac_record *rec, tac_error *err)
+{
+    const tac_event_doc *docs;
+    size_t n = 0;
+    tac_status st = tac_document_finish(e->document, &docs, &n, err);
+    if (st != TAC_OK)
+        return st;
+    for (size_t i = 0; i < n; i++) {
+        const tac_event_doc *d = &docs[i];
+        tac_event ev = d->event;
+        ev.story_date = rec->date;
+        ev.sentences = d->sentences;
+        ev.n_sentences = d->n_sentences;
+        char first_day[32];
+        if (d->date.precision != TAC_DATE_NONE) {
+            day_to_iso(d->date.first_day, first_day);
+            ev.date = first_day;
+            ev.event_date = d->date.date;
+            ev.date_precision = tac_date_precision_name(d->date.precision);
+            ev.historical = d->date.historical;
+        }
+        if (d->has_location) {
+            ev.has_location = true;
+            ev.place = d->place;
+            ev.country = d->country;
+            ev.lat = d->lat;
+            ev.lon = d->lon;
+        }
+        if ((st = keep_event(e, &ev, err)) != TAC_OK)
+            return st;
     }
     return TAC_OK;
 }
 
+/* ---- coding ------------------------------------------------------------ */
+
+/* Codes one sentence. forms/tags (may be NULL: read from the tree) feed the
+ * document stage. */
 static tac_status code_sentence(tac_engine *e, const tac_record *rec, const char *tree,
-                                const char *text, int sentence, tac_engine_stats *stats,
-                                tac_error *err)
+                                const char *text, int sentence, const char *const *forms,
+                                const char *const *tags, size_t n_tokens,
+                                tac_engine_stats *stats, tac_error *err)
 {
     tac_sentence_input in = {
         .parse = tree,
@@ -111,7 +216,28 @@ static tac_status code_sentence(tac_engine *e, const tac_record *rec, const char
         stats->sentences++;
         stats->events += (long)n;
     }
-    return keep_events(e, events, n, err);
+    if (!e->document) {
+        for (size_t i = 0; i < n && st == TAC_OK; i++)
+            st = keep_event(e, &events[i], err);
+        return st;
+    }
+    if (!forms && (st = tree_words(e, tree, (const char ***)&forms, (const char ***)&tags,
+                                   &n_tokens, err)) != TAC_OK)
+        return st;
+    st = tac_document_add_sentence(e->document, sentence, forms, tags, n_tokens, err);
+    for (size_t i = 0; i < n && st == TAC_OK; i++)
+        st = tac_document_add_event(e->document, &events[i], -1, TAC_TENSE_UNKNOWN, err);
+    return st;
+}
+
+/* Token forms of a front-end sentence, as the document stage wants them. */
+static const char *const *sentence_forms(tac_engine *e, const tac_parsed_sentence *ps)
+{
+    const char **forms = tac_arena_alloc(&e->arena, (ps->n_tokens + 1) * sizeof *forms);
+    if (forms)
+        for (uint32_t i = 0; i < ps->n_tokens; i++)
+            forms[i] = ps->tokens[i].form;
+    return forms;
 }
 
 static tac_status code_text(tac_engine *e, const tac_record *rec, tac_engine_stats *stats,
@@ -130,7 +256,11 @@ static tac_status code_text(tac_engine *e, const tac_record *rec, tac_engine_sta
         return st;
     int first = rec->sentence_index > 0 ? rec->sentence_index : 1;
     for (size_t i = 0; i < n; i++) {
-        st = code_sentence(e, rec, ps[i].tree, ps[i].text, first + (int)i, stats, err);
+        const char *const *forms = e->document ? sentence_forms(e, &ps[i]) : NULL;
+        if (e->document && !forms)
+            return tac_fail(err, TAC_ENOMEM, "out of memory");
+        st = code_sentence(e, rec, ps[i].tree, ps[i].text, first + (int)i, forms, ps[i].tags,
+                           ps[i].n_tokens, stats, err);
         /* A tree our own parser made that the coder rejects is a bug to
          * report, but it must not cost the rest of the document. */
         if (st == TAC_EPARSE)
@@ -151,12 +281,20 @@ tac_status tac_engine_code(tac_engine *e, const tac_record *rec, const tac_event
     if (!rec->date)
         return tac_fail(err, TAC_EINVAL, "record %s has no date (give --date YYYY-MM-DD)",
                         rec->id);
-    tac_status st;
+    tac_status st = TAC_OK;
+    if (e->document)
+        st = tac_document_begin(e->document, rec->doc_id ? rec->doc_id : rec->id, rec->date,
+                                rec->dateline, err);
+    if (st != TAC_OK)
+        return st;
     if (rec->parse && !e->cfg.from_text)
         st = code_sentence(e, rec, rec->parse, rec->text,
-                           rec->sentence_index > 0 ? rec->sentence_index : 1, stats, err);
+                           rec->sentence_index > 0 ? rec->sentence_index : 1, NULL, NULL, 0,
+                           stats, err);
     else
         st = code_text(e, rec, stats, err);
+    if (st == TAC_OK && e->document)
+        st = collect_document(e, rec, err);
     if (st != TAC_OK)
         return st;
     *events = e->events;

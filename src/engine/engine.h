@@ -8,7 +8,4 @@
 #include "tacitus.h"
 #include "util/util.h"
 
-/* Copies an event's strings into arena (coder memory is reused per sentence). */
-bool tac_event_copy(tac_event *dst, const tac_event *src, tac_arena *arena);
-
 #endif

@@ -129,6 +129,27 @@ static void json_list(json_writer *w, const char *key, const char *list)
     json_raw(w, "]");
 }
 
+static void json_bool(json_writer *w, const char *key, bool v)
+{
+    json_key(w, key);
+    json_raw(w, v ? "true" : "false");
+}
+
+static void json_coord(json_writer *w, const char *key, double v)
+{
+    json_key(w, key);
+    w->ok = w->ok && tac_buf_printf(w->b, "%.4f", v);
+}
+
+static void json_int_array(json_writer *w, const char *key, const int *v, size_t n)
+{
+    json_key(w, key);
+    json_raw(w, "[");
+    for (size_t i = 0; i < n; i++)
+        w->ok = w->ok && tac_buf_printf(w->b, i ? ",%d" : "%d", v[i]);
+    json_raw(w, "]");
+}
+
 static void json_begin(json_writer *w, const char *key)
 {
     if (key)
@@ -173,6 +194,20 @@ static bool write_jsonl(const tac_event *ev, const tac_cameo_info *cb, tac_buf *
     if (*cb->plover_context)
         json_list(&w, "plover_context", cb->plover_context);
     json_list(&w, "issues", ev->issues);
+    if (ev->event_date) {
+        json_str(&w, "event_date", ev->event_date);
+        json_str(&w, "date_precision", ev->date_precision);
+        json_str(&w, "story_date", ev->story_date);
+        json_bool(&w, "historical", ev->historical);
+    }
+    if (ev->has_location) {
+        json_str(&w, "place", ev->place);
+        json_str(&w, "country", ev->country);
+        json_coord(&w, "lat", ev->lat);
+        json_coord(&w, "lon", ev->lon);
+    }
+    if (ev->n_sentences)
+        json_int_array(&w, "sentences", ev->sentences, ev->n_sentences);
     json_str(&w, "text", ev->text);
     json_begin(&w, "provenance");
     json_str(&w, "verb_pattern", ev->verb_pattern);
@@ -193,7 +228,8 @@ static bool write_jsonl(const tac_event *ev, const tac_cameo_info *cb, tac_buf *
 typedef enum column_kind {
     COL_STR, COL_EMPTY, COL_ID, COL_DATE8, COL_YEAR, COL_MONTH, COL_DAY,
     COL_SENTENCE_ID, COL_SENTENCE, COL_CB_NAME, COL_CB_ROOT, COL_CB_QUAD,
-    COL_CB_GOLDSTEIN, COL_CB_PLOVER, COL_CB_PLOVER_MODE, COL_CB_PLOVER_CONTEXT
+    COL_CB_GOLDSTEIN, COL_CB_PLOVER, COL_CB_PLOVER_MODE, COL_CB_PLOVER_CONTEXT,
+    COL_LAT, COL_LON, COL_HISTORICAL, COL_SENTENCES
 } column_kind;
 
 typedef struct tsv_column {
@@ -226,17 +262,22 @@ static const tsv_column tsv_columns[] = {
     CALC("QuadClass", COL_CB_QUAD),
     CALC("GoldsteinScore", COL_CB_GOLDSTEIN),
     STR("Issues", issues),
-    CALC("Lat", COL_EMPTY),
-    CALC("Lon", COL_EMPTY),
-    CALC("LocationName", COL_EMPTY),
+    CALC("Lat", COL_LAT),
+    CALC("Lon", COL_LON),
+    STR("LocationName", place),
     CALC("StateName", COL_EMPTY),
-    CALC("CountryCode", COL_EMPTY),
+    STR("CountryCode", country),
     CALC("SentenceID", COL_SENTENCE_ID),
     CALC("URLs", COL_EMPTY),
     CALC("NewsSources", COL_EMPTY),
     /* Tacitus */
     STR("DocID", doc_id),
     CALC("Sentence", COL_SENTENCE),
+    STR("EventDate", event_date),
+    STR("DatePrecision", date_precision),
+    CALC("Historical", COL_HISTORICAL),
+    STR("StoryDate", story_date),
+    CALC("ReportedBy", COL_SENTENCES),
     CALC("EventName", COL_CB_NAME),
     CALC("PloverCategory", COL_CB_PLOVER),
     CALC("PloverMode", COL_CB_PLOVER_MODE),
@@ -308,6 +349,17 @@ static bool tsv_value(tac_buf *b, const tsv_column *col, const tac_event *ev,
         return tsv_str(b, cb->plover_mode);
     case COL_CB_PLOVER_CONTEXT:
         return tsv_str(b, cb->plover_context);
+    case COL_LAT:
+        return !ev->has_location || tac_buf_printf(b, "%.4f", ev->lat);
+    case COL_LON:
+        return !ev->has_location || tac_buf_printf(b, "%.4f", ev->lon);
+    case COL_HISTORICAL:
+        return !ev->event_date || tac_buf_puts(b, ev->historical ? "1" : "0");
+    case COL_SENTENCES:
+        for (size_t i = 0; i < ev->n_sentences; i++)
+            if (!tac_buf_printf(b, i ? ",%d" : "%d", ev->sentences[i]))
+                return false;
+        return true;
     }
     return true;
 }
@@ -342,7 +394,8 @@ static bool text_str(tac_buf *b, const char *s)
 /* 2025-10-09  CHNGOV  042 "make a visit"  PRK   goldstein 1.9  quad 1 (verbal cooperation) */
 static bool write_text(const tac_event *ev, const tac_cameo_info *cb, tac_buf *out)
 {
-    bool ok = text_str(out, ev->date) && tac_buf_puts(out, "  ") &&
+    bool ok = text_str(out, ev->event_date ? ev->event_date : ev->date) &&
+              tac_buf_puts(out, "  ") &&
               text_str(out, ev->source) && tac_buf_puts(out, "  ") &&
               text_str(out, ev->cameo);
     if (cb != &unknown_code) {
@@ -357,6 +410,11 @@ static bool write_text(const tac_event *ev, const tac_cameo_info *cb, tac_buf *o
         ok = ok && tac_buf_puts(out, " (not in codebook)  ") && text_str(out, ev->target) &&
              tac_buf_puts(out, "   goldstein -  quad -");
     }
+    /* Document-stage facts, when known, trail the fixed columns. */
+    if (ev->has_location)
+        ok = ok && tac_buf_puts(out, "  in ") && text_str(out, ev->place);
+    if (ev->event_date && ev->historical)
+        ok = ok && tac_buf_puts(out, "  (historical)");
     return ok && tac_buf_putc(out, '\n');
 }
 
