@@ -5,19 +5,32 @@
 
 #include "pipeline/pipeline.h"
 
-/* A slot carries one record from the reader to a worker and back. */
+/* Records travel in batches: one lock round-trip per batch instead of per
+ * record, which matters when a record (one sentence) takes microseconds. A
+ * batch is published when it holds BATCH_RECORDS records or BATCH_BYTES of
+ * text, or when the input ends. */
+#define BATCH_RECORDS 64
+#define BATCH_BYTES   (256 * 1024)
+
+typedef struct item {
+    tac_record rec;
+    size_t     out_start, out_end;   /* this record's bytes in the slot's out */
+    void      *result;
+    tac_counts counts;
+    tac_status status;
+    tac_error  err;
+} item;
+
 typedef enum { SLOT_FREE, SLOT_READY, SLOT_BUSY, SLOT_DONE } slot_state;
 
 typedef struct slot {
-    slot_state  state;
-    long        seq;          /* input order */
-    tac_record  rec;
-    tac_arena   arena;
-    tac_buf     out;
-    void       *result;
-    tac_counts  counts;
-    tac_status  status;
-    tac_error   err;
+    slot_state state;
+    long       seq;           /* input order of the batch */
+    item       items[BATCH_RECORDS];
+    int        n_items;
+    size_t     text_bytes;
+    tac_arena  arena;
+    tac_buf    out;
 } slot;
 
 typedef struct run {
@@ -25,7 +38,8 @@ typedef struct run {
     const tac_pipeline_work *work;
     slot           *slots;
     int             n_slots;
-    long            next_seq;      /* seq of the next record read */
+    slot           *filling;       /* batch being filled by the reader */
+    long            next_seq;      /* seq of the next batch published */
     long            next_process;  /* seq a worker takes next */
     long            next_emit;     /* seq emitted next */
     bool            reading_done;
@@ -62,45 +76,63 @@ static void show_progress(run *r, bool final)
     fflush(stderr);
 }
 
-static void run_one(run *r, void *state, slot *s)
+static void run_batch(run *r, void *state, slot *s)
 {
     const tac_pipeline_work *w = r->work;
-    tac_error_clear(&s->err);
-    memset(&s->counts, 0, sizeof s->counts);
-    s->result = NULL;
-    s->status = w->process(w->ud, state, &s->rec, &s->arena, &s->out, &s->result, &s->counts,
-                           &s->err);
+    for (int i = 0; i < s->n_items; i++) {
+        item *it = &s->items[i];
+        tac_error_clear(&it->err);
+        memset(&it->counts, 0, sizeof it->counts);
+        it->result = NULL;
+        it->out_start = s->out.len;
+        it->status = w->process(w->ud, state, &it->rec, &s->arena, &s->out, &it->result,
+                                &it->counts, &it->err);
+        it->out_end = s->out.len;
+    }
 }
 
-/* Emits one finished slot on the main thread. */
-static tac_status emit_slot(run *r, slot *s)
+/* Emits one record on the main thread. */
+static tac_status emit_item(run *r, slot *s, item *it)
 {
     const tac_pipeline_options *opt = r->opt;
     tac_counts *t = r->totals;
     t->records++;
-    t->sentences += s->counts.sentences;
-    t->events += s->counts.events;
-    t->skipped += s->counts.skipped;
-    if (s->status == TAC_SKIPPED) {
+    t->sentences += it->counts.sentences;
+    t->events += it->counts.events;
+    t->skipped += it->counts.skipped;
+    if (it->status == TAC_SKIPPED) {
         t->skipped++;
-        report(opt, TAC_ERROR, s->rec.id, s->err.msg);
+        report(opt, TAC_ERROR, it->rec.id, it->err.msg);
         return TAC_OK;
     }
-    if (s->status != TAC_OK) {
-        tac_fail(&r->fatal, s->status, "%s: %s", s->rec.id, s->err.msg);
-        return s->status;
+    if (it->status != TAC_OK)
+        return tac_fail(&r->fatal, it->status, "%s: %s", it->rec.id, it->err.msg);
+    size_t len = it->out_end - it->out_start;
+    if (r->work->emit) {
+        /* A view of this record's bytes; the callback must not keep it. */
+        tac_buf view = {s->out.data ? s->out.data + it->out_start : NULL, len, len};
+        return r->work->emit(r->work->ud, &it->rec, &view, it->result, &r->fatal);
     }
-    if (r->work->emit)
-        return r->work->emit(r->work->ud, &s->rec, &s->out, s->result, &r->fatal);
-    if (s->out.len && fwrite(s->out.data, 1, s->out.len, opt->out) != s->out.len)
+    if (len && fwrite(s->out.data + it->out_start, 1, len, opt->out) != len)
         return tac_fail(&r->fatal, TAC_EIO, "write error on output");
     return TAC_OK;
+}
+
+static tac_status emit_slot(run *r, slot *s)
+{
+    tac_status st = TAC_OK;
+    for (int i = 0; i < s->n_items && st == TAC_OK; i++)
+        st = emit_item(r, s, &s->items[i]);
+    show_progress(r, false);
+    return st;
 }
 
 static void slot_recycle(slot *s)
 {
     tac_arena_reset(&s->arena);
     tac_buf_clear(&s->out);
+    s->n_items = 0;
+    s->text_bytes = 0;
     s->state = SLOT_FREE;
 }
 
@@ -132,7 +164,7 @@ static void *worker_main(void *p)
         s->state = SLOT_BUSY;
         r->next_process++;
         pthread_mutex_unlock(&r->lock);
-        run_one(r, wa->state, s);
+        run_batch(r, wa->state, s);
         pthread_mutex_lock(&r->lock);
         s->state = SLOT_DONE;
         pthread_cond_broadcast(&r->slot_done);
@@ -141,7 +173,8 @@ static void *worker_main(void *p)
     return NULL;
 }
 
-/* Emits every DONE slot at the head of the order. Called with the lock held. */
+/* Emits every DONE slot at the head of the order; with wait_for_head,
+ * first waits until the head is done. Called with the lock held. */
 static tac_status drain_done(run *r, bool wait_for_head)
 {
     for (;;) {
@@ -156,7 +189,6 @@ static tac_status drain_done(run *r, bool wait_for_head)
         }
         pthread_mutex_unlock(&r->lock);
         tac_status st = emit_slot(r, s);
-        show_progress(r, false);
         pthread_mutex_lock(&r->lock);
         slot_recycle(s);
         r->next_emit++;
@@ -166,7 +198,7 @@ static tac_status drain_done(run *r, bool wait_for_head)
     }
 }
 
-/* Gets the slot for the next record, emitting finished ones as needed. */
+/* A free slot for the next batch, emitting finished ones as needed. */
 static slot *acquire_slot(run *r, tac_status *st)
 {
     pthread_mutex_lock(&r->lock);
@@ -190,8 +222,44 @@ static void publish_slot(run *r, slot *s)
 
 /* ---- reading ---------------------------------------------------------- */
 
-/* Reads one input; each record goes into a slot and, inline (jobs <= 1,
- * with inline_state) or threaded, through process/emit. */
+/* Hands the filling batch on: to a worker, or (jobs <= 1) straight through
+ * process and emit on this thread with inline_state. */
+static tac_status flush_batch(run *r, void *inline_state)
+{
+    slot *s = r->filling;
+    if (!s || s->n_items == 0)
+        return TAC_OK;
+    r->filling = NULL;
+    if (r->opt->jobs > 1) {
+        publish_slot(r, s);
+        return TAC_OK;
+    }
+    run_batch(r, inline_state, s);
+    tac_status st = emit_slot(r, s);
+    slot_recycle(s);
+    return st;
+}
+
+static tac_status add_record(run *r, const tac_record *rec, void *inline_state)
+{
+    tac_status st = TAC_OK;
+    if (!r->filling) {
+        r->filling = r->opt->jobs <= 1 ? &r->slots[0] : acquire_slot(r, &st);
+        if (!r->filling)
+            return st;
+    }
+    slot *s = r->filling;
+    item *it = &s->items[s->n_items];
+    if (!tac_record_copy(&it->rec, rec, &s->arena))
+        return tac_fail(&r->fatal, TAC_ENOMEM, "out of memory copying record %s", rec->id);
+    s->n_items++;
+    s->text_bytes += rec->text_len;
+    /* Inline runs take one record at a time: output as soon as it is coded. */
+    bool full = r->opt->jobs <= 1 || s->n_items == BATCH_RECORDS ||
+                s->text_bytes >= BATCH_BYTES;
+    return full ? flush_batch(r, inline_state) : TAC_OK;
+}
+
 static tac_status read_input(run *r, const char *path, void *inline_state)
 {
     const tac_pipeline_options *opt = r->opt;
@@ -209,6 +277,8 @@ static tac_status read_input(run *r, const char *path, void *inline_state)
         if (rs == TAC_END)
             break;
         if (rs == TAC_SKIPPED) {
+            /* Reported now, not in order with the output: the reader's
+             * message names file:line, which is what locates it. */
             r->totals->skipped++;
             report(opt, TAC_ERROR, "", err.msg);
             continue;
@@ -217,23 +287,8 @@ static tac_status read_input(run *r, const char *path, void *inline_state)
             st = tac_fail(&r->fatal, rs, "%s", err.msg);
             break;
         }
-        slot *s = opt->jobs <= 1 ? &r->slots[0] : acquire_slot(r, &st);
-        if (!s)
+        if ((st = add_record(r, &rec, inline_state)) != TAC_OK)
             break;
-        if (!tac_record_copy(&s->rec, &rec, &s->arena)) {
-            st = tac_fail(&r->fatal, TAC_ENOMEM, "out of memory copying record %s", rec.id);
-            break;
-        }
-        if (opt->jobs <= 1) {
-            run_one(r, inline_state, s);
-            st = emit_slot(r, s);
-            slot_recycle(s);
-            show_progress(r, false);
-            if (st != TAC_OK)
-                break;
-        } else {
-            publish_slot(r, s);
-        }
     }
     tac_reader_close(rd);
     return st;
@@ -301,6 +356,8 @@ static tac_status run_threaded(run *r, const char *const *inputs, size_t n_input
     }
     for (size_t i = 0; i < n_inputs && st == TAC_OK; i++)
         st = read_input(r, inputs[i], NULL);
+    if (st == TAC_OK)
+        st = flush_batch(r, NULL);
     pthread_mutex_lock(&r->lock);
     r->reading_done = true;
     if (st != TAC_OK)
@@ -334,7 +391,9 @@ tac_status tac_pipeline_run(const char *const *inputs, size_t n_inputs,
     memset(totals, 0, sizeof *totals);
     run r = {.opt = opt, .work = work, .totals = totals, .started = tac_now()};
     tac_error_clear(&r.fatal);
-    int n_slots = opt->jobs <= 1 ? 1 : opt->jobs * 8;
+    /* Two batches per worker in flight, plus one being filled, one being
+     * emitted: memory is bounded whatever the input's length. */
+    int n_slots = opt->jobs <= 1 ? 1 : opt->jobs * 2 + 2;
     if (!alloc_slots(&r, n_slots))
         return tac_fail(err, TAC_ENOMEM, "out of memory");
     pthread_mutex_init(&r.lock, NULL);
