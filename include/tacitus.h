@@ -229,6 +229,8 @@ typedef struct tac_event {
     double      lat, lon;
     const int  *sentences;       /* every sentence that reports the event */
     size_t      n_sentences;
+    int         count;           /* `--dedupe day`: stories that reported this
+                                  * (source, target, code, date); 0 = not counted */
 } tac_event;
 
 /* ======================================================================
@@ -239,9 +241,11 @@ typedef struct tac_event {
 typedef struct tac_dicts tac_dicts;
 
 /* Which files to load. Explicit files win over what `dir` provides; `dir`
- * picks files by conventional names: CAMEO*.txt or *.verbs*.txt (verbs),
- * *.actors*.txt (all of them, in name order), *.agents*.txt, *discards*.txt,
- * *issue*.txt. `actors` is a comma-separated list. NULL = none. */
+ * picks *.txt files by name, case-insensitively, in PETRARCH's and in our
+ * naming: CAMEO*, verbs* or *.verbs* (verbs); actors* or *.actors* (all of
+ * them, in name order); agents* or *.agents*; *discards*; *issue*. A
+ * directory without a verb dictionary is TAC_ENOTFOUND. `actors` is a
+ * comma-separated list. NULL = none. */
 typedef struct tac_dict_paths {
     const char *dir;
     const char *verbs;
@@ -318,6 +322,37 @@ typedef enum tac_discard_kind {
 tac_status tac_coder_code_parse(tac_coder *c, const tac_sentence_input *in,
                                 const tac_event **events, size_t *n,
                                 tac_discard_kind *discard, tac_error *err);
+
+/* Coreference across sentences: a hook to a document memory (the document
+ * stage's tac_doc_memory). Tokens are leaf indices of the sentence's tree
+ * (after comma-clause elimination, when that is on); words[0..n_tokens) is
+ * their text as written; `sentence` is tac_sentence_input.sentence.
+ *   noted:   called for every actor phrase the dictionaries coded in the
+ *            sentence (the smallest coded noun phrases), once per code,
+ *            before any reference of the sentence is resolved.
+ *   resolve: called for a noun phrase with no actor that may refer back (a
+ *            pronoun the sentence itself cannot resolve, "the premier",
+ *            "the two countries", "both sides", "the two", a proper noun no
+ *            dictionary knows such as "Kim"). Writes up to `cap` codes
+ *            (TAC_MENTION_MAX_CODES; two for "the two") to codes[] and
+ *            returns how many; 0 = unknown. The strings must stay valid
+ *            until tac_coder_code_parse returns.
+ * A resolved code counts as a dictionary actor; its event provenance
+ * (source_entry/target_entry) reads "coreference: CODE (sentence N)". A
+ * plural reference acting with no other target ("the two agreed to ...
+ * their friendship") codes the event both ways between its members.
+ * Either callback may be NULL. */
+#define TAC_MENTION_MAX_CODES 4
+typedef struct tac_mention_hook {
+    void  *ud;
+    void  (*noted)(void *ud, int sentence, size_t first_token, size_t n_tokens,
+                   const char *const *words, const char *code);
+    size_t (*resolve)(void *ud, int sentence, size_t first_token, size_t n_tokens,
+                      const char *const *words, const char **codes, size_t cap);
+} tac_mention_hook;
+
+/* Installs (a copy of) the hook; NULL removes it. */
+void tac_coder_set_mention_hook(tac_coder *c, const tac_mention_hook *hook);
 /* @end code */
 
 /* ======================================================================

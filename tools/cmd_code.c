@@ -1,26 +1,34 @@
 /* tacitus code: records in, events out (jsonl, tsv or text). Parsed input
  * (XML <Parse>, PTB trees) goes straight to the coder. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "dedupe_day.h"
 #include "dictopts.h"
 #include "util/util.h"
 
 typedef struct code_run {
     tac_engine_config engine;
     tac_output_format format;
-    bool              keep_events;   /* the main thread needs the events (--db) */
+    bool              keep_events;   /* the main thread needs the events (--db, --dedupe) */
+    FILE             *out;           /* stdout or --output */
     tac_store        *store;         /* --db */
     tac_buf           open_doc;      /* id of the document open in the store */
     long              store_errors;
+    bool              dedupe_day;    /* --dedupe day: the main thread writes events */
+    day_dedupe       *dedupe;
+    tac_buf           line;          /* one event, written by the main thread */
 } code_run;
 
 /* A record's events, carried from a worker to the main thread. */
 typedef struct coded_record {
     tac_event *events;
     size_t     n;
+    bool      *first;      /* --dedupe day: first sighting of its key (set by
+                            * the main thread; only those are stored) */
 } coded_record;
 
 static void *code_worker_new(void *ud, tac_error *err)
@@ -40,13 +48,15 @@ static tac_status keep_for_main_thread(const tac_event *events, size_t n, tac_ar
 {
     coded_record *cr = tac_arena_alloc(arena, sizeof *cr);
     tac_event *copy = tac_arena_alloc(arena, (n + 1) * sizeof *copy);
-    if (!cr || !copy)
+    bool *first = tac_arena_calloc(arena, n + 1, sizeof *first);
+    if (!cr || !copy || !first)
         return tac_fail(err, TAC_ENOMEM, "out of memory");
     for (size_t i = 0; i < n; i++)
         if (!tac_event_copy(&copy[i], &events[i], arena))
             return tac_fail(err, TAC_ENOMEM, "out of memory");
     cr->events = copy;
     cr->n = n;
+    cr->first = first;
     *result = cr;
     return TAC_OK;
 }
@@ -64,7 +74,8 @@ static tac_status code_record(void *ud, void *state, const tac_record *rec, tac_
         return TAC_SKIPPED;
     if (st != TAC_OK)
         return st;
-    for (size_t i = 0; i < n; i++) {
+    /* with --dedupe day, events are written by the main thread once counted */
+    for (size_t i = 0; i < n && !run->dedupe_day; i++) {
         st = tac_write_event(run->format, &events[i], out);
         if (st != TAC_OK)
             return tac_fail(err, st, "cannot write event");
@@ -94,6 +105,8 @@ static tac_status store_switch_document(code_run *run, const tac_record *rec, ta
     return TAC_OK;
 }
 
+/* With --dedupe day only the first sighting of a key is stored (the store
+ * has no column for the count). */
 static tac_status store_record(code_run *run, const tac_record *rec, const coded_record *cr,
                                tac_error *err)
 {
@@ -101,6 +114,8 @@ static tac_status store_record(code_run *run, const tac_record *rec, const coded
     int last_sentence = -1;
     for (size_t i = 0; st == TAC_OK && i < cr->n; i++) {
         const tac_event *ev = &cr->events[i];
+        if (run->dedupe && !cr->first[i])
+            continue;
         if (ev->sentence != last_sentence && ev->text)
             st = tac_store_add_sentence(run->store, ev->sentence, ev->text, strlen(ev->text),
                                         err);
@@ -127,15 +142,81 @@ static tac_status store_record(code_run *run, const tac_record *rec, const coded
     return st;
 }
 
+/* ---- --dedupe day: counted events, written on the main thread -------- */
+
+static tac_status write_counted_event(void *ud, const tac_event *ev, tac_error *err)
+{
+    code_run *run = ud;
+    tac_buf_clear(&run->line);
+    tac_status st = tac_write_event(run->format, ev, &run->line);
+    if (st != TAC_OK)
+        return tac_fail(err, st, "cannot write event");
+    if (fwrite(run->line.data, 1, run->line.len, run->out) != run->line.len)
+        return tac_fail(err, TAC_EIO, "write error on output");
+    return TAC_OK;
+}
+
+/* Passes a record's events through the day filter in input order. The
+ * story date is the record's (the events' story_date without one). */
+static tac_status dedupe_record(code_run *run, const tac_record *rec, const coded_record *cr,
+                                tac_error *err)
+{
+    for (size_t i = 0; i < cr->n; i++) {
+        const tac_event *ev = &cr->events[i];
+        const char *story_date = rec->date ? rec->date : ev->story_date;
+        tac_status st = day_dedupe_add(run->dedupe, story_date, ev, &cr->first[i], err);
+        if (st != TAC_OK)
+            return st;
+    }
+    return TAC_OK;
+}
+
 static tac_status code_emit(void *ud, const tac_record *rec, const tac_buf *out, void *result,
                             tac_error *err)
 {
     code_run *run = ud;
-    if (out->len && fwrite(out->data, 1, out->len, stdout) != out->len)
+    if (out->len && fwrite(out->data, 1, out->len, run->out) != out->len)
         return tac_fail(err, TAC_EIO, "write error on output");
-    if (run->store && result)
-        return store_record(run, rec, result, err);
-    return TAC_OK;
+    tac_status st = TAC_OK;
+    if (run->dedupe && result)
+        st = dedupe_record(run, rec, result, err);
+    if (st == TAC_OK && run->store && result)
+        st = store_record(run, rec, result, err);
+    return st;
+}
+
+static bool parse_dedupe_window(const char *v, int *out)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(v, &end, 10);
+    if (errno || end == v || *end || n < 1 || n > 3660) {
+        cli_error("--dedupe-window wants a number of days, 1..3660, not '%s'", v);
+        return false;
+    }
+    *out = (int)n;
+    return true;
+}
+
+/* Events still held at the end are written now, then the output closed. */
+static bool finish_output(code_run *run, const char *path, bool ok)
+{
+    tac_error err = {0};
+    if (ok && run->dedupe && day_dedupe_finish(run->dedupe, &err) != TAC_OK) {
+        cli_error("%s", err.msg);
+        ok = false;
+    }
+    if (run->out != stdout) {
+        if (fclose(run->out) != 0 && ok) {
+            cli_error("error writing %s", path);
+            ok = false;
+        }
+    } else if (fflush(stdout) != 0 && ok) {
+        cli_error("error writing standard output");
+        ok = false;
+    }
+    run->out = NULL;
+    return ok;
 }
 
 static bool open_store(code_run *run, const char *path)
@@ -190,6 +271,11 @@ static void usage(void)
         "  --format jsonl|tsv|text output format (default jsonl); --header for tsv\n"
         "  --db FILE               also store documents and events in an SQLite database\n"
         "                          (re-coding a document replaces it)\n"
+        "  --dedupe day            one event per (source, target, code, date) across\n"
+        "                          stories (the Phoenix one-a-day filter): written once,\n"
+        "                          with \"count\" = stories reporting it, when the key\n"
+        "                          leaves the window or at the end; --db stores the first\n"
+        "  --dedupe-window N       days a key stays open after its latest story (default 7)\n"
         "  --no-require-dyad       also emit events lacking a source or target\n"
         "  --verbose               list every skipped dictionary entry\n"
         "  --from-text             ignore given parses; use the raw-text front end\n"
@@ -205,8 +291,10 @@ int cmd_code(int argc, char **argv)
     code_run run = {.format = TAC_OUTPUT_JSONL};
     tac_coder_options_default(&run.engine.coder);
     bool header = false, verbose = false;
-    const char *db = NULL;
+    const char *db = NULL, *output = NULL;
+    int dedupe_window = 0;
     tac_buf_init(&run.open_doc);
+    tac_buf_init(&run.line);
     int status = CLI_FATAL;
     for (int i = 1; i < argc; i++) {
         const char *v;
@@ -222,6 +310,17 @@ int cmd_code(int argc, char **argv)
             verbose = true;
         } else if (!strncmp(argv[i], "--db", 4) && (v = cli_option_value(argc, argv, &i, "--db"))) {
             db = v;
+        } else if (!strncmp(argv[i], "--dedupe-window", 15) &&
+                   (v = cli_option_value(argc, argv, &i, "--dedupe-window"))) {
+            if (!parse_dedupe_window(v, &dedupe_window))
+                goto done;
+        } else if (!strncmp(argv[i], "--dedupe", 8) &&
+                   (v = cli_option_value(argc, argv, &i, "--dedupe"))) {
+            if (strcmp(v, "day") != 0) {
+                cli_error("unknown --dedupe mode '%s' (day)", v);
+                goto done;
+            }
+            run.dedupe_day = true;
         } else if (!strcmp(argv[i], "--from-text")) {
             run.engine.from_text = true;
         } else if (!strcmp(argv[i], "--no-require-dyad")) {
@@ -246,6 +345,10 @@ int cmd_code(int argc, char **argv)
             goto done;
         }
     }
+    if (dedupe_window && !run.dedupe_day) {
+        cli_error("--dedupe-window needs --dedupe day");
+        goto done;
+    }
     cli_diag_state diag_state = {.quiet_warnings = in.quiet};
     tac_dicts *dicts = cli_load_dicts(&da, &diag_state, verbose);
     if (!dicts)
@@ -255,27 +358,44 @@ int cmd_code(int argc, char **argv)
     if (!load_tagger(&tagger))
         goto done_dicts;
     run.engine.tagger = tagger;
+    if (run.dedupe_day) {
+        run.dedupe = day_dedupe_new(dedupe_window, write_counted_event, &run);
+        if (!run.dedupe) {
+            cli_error("out of memory");
+            goto done_tagger;
+        }
+        run.keep_events = true;
+    }
+    /* The output is ours, not the pipeline's: code_emit writes every event
+     * (and --dedupe day still writes after the pipeline has finished). */
+    output = in.output;
+    in.output = NULL;
+    run.out = output ? fopen(output, "w") : stdout;
+    if (!run.out) {
+        cli_error("cannot write %s", output);
+        goto done_tagger;
+    }
     if (header) {
         tac_buf h;
         tac_buf_init(&h);
         tac_write_header(run.format, &h);
-        fwrite(h.data ? h.data : "", 1, h.len, stdout);
+        fwrite(h.data ? h.data : "", 1, h.len, run.out);
         tac_buf_free(&h);
     }
-    if (db && !open_store(&run, db))
-        goto done_tagger;
-    if (db && in.output) {
-        cli_error("--output is not supported with --db (events go to standard output)");
+    if (db && !open_store(&run, db)) {
+        finish_output(&run, output, false);
         goto done_tagger;
     }
     tac_pipeline_work work = {
         .worker_new = code_worker_new,
         .worker_free = code_worker_free,
         .process = code_record,
-        .emit = db ? code_emit : NULL,
+        .emit = code_emit,
         .ud = &run,
     };
     status = cli_run(&in, &work);
+    if (!finish_output(&run, output, status != CLI_FATAL))
+        status = CLI_FATAL;
     if (run.store && !close_store(&run))
         status = CLI_FATAL;
     if (status == CLI_OK && run.store_errors)
@@ -285,6 +405,8 @@ done_tagger:
 done_dicts:
     tac_dicts_free(dicts);
 done:
+    day_dedupe_free(run.dedupe);
+    tac_buf_free(&run.line);
     tac_buf_free(&run.open_doc);
     cli_dict_args_free(&da);
     return status;

@@ -208,6 +208,8 @@ static bool write_jsonl(const tac_event *ev, const tac_cameo_info *cb, tac_buf *
     }
     if (ev->n_sentences)
         json_int_array(&w, "sentences", ev->sentences, ev->n_sentences);
+    if (ev->count > 0)
+        json_int(&w, "count", true, ev->count);
     json_str(&w, "text", ev->text);
     json_begin(&w, "provenance");
     json_str(&w, "verb_pattern", ev->verb_pattern);
@@ -229,7 +231,7 @@ typedef enum column_kind {
     COL_STR, COL_EMPTY, COL_ID, COL_DATE8, COL_YEAR, COL_MONTH, COL_DAY,
     COL_SENTENCE_ID, COL_SENTENCE, COL_CB_NAME, COL_CB_ROOT, COL_CB_QUAD,
     COL_CB_GOLDSTEIN, COL_CB_PLOVER, COL_CB_PLOVER_MODE, COL_CB_PLOVER_CONTEXT,
-    COL_LAT, COL_LON, COL_HISTORICAL, COL_SENTENCES
+    COL_LAT, COL_LON, COL_HISTORICAL, COL_SENTENCES, COL_COUNT
 } column_kind;
 
 typedef struct tsv_column {
@@ -286,6 +288,7 @@ static const tsv_column tsv_columns[] = {
     STR("VerbWhere", verb_where),
     STR("SourceEntry", source_entry),
     STR("TargetEntry", target_entry),
+    CALC("Count", COL_COUNT),
     STR("Text", text),
 };
 
@@ -360,6 +363,8 @@ static bool tsv_value(tac_buf *b, const tsv_column *col, const tac_event *ev,
             if (!tac_buf_printf(b, i ? ",%d" : "%d", ev->sentences[i]))
                 return false;
         return true;
+    case COL_COUNT:
+        return ev->count <= 0 || tac_buf_printf(b, "%d", ev->count);
     }
     return true;
 }
@@ -415,6 +420,8 @@ static bool write_text(const tac_event *ev, const tac_cameo_info *cb, tac_buf *o
         ok = ok && tac_buf_puts(out, "  in ") && text_str(out, ev->place);
     if (ev->event_date && ev->historical)
         ok = ok && tac_buf_puts(out, "  (historical)");
+    if (ev->count > 0)   /* --dedupe day: stories that reported it */
+        ok = ok && tac_buf_printf(out, "  x%d", ev->count);
     return ok && tac_buf_putc(out, '\n');
 }
 

@@ -723,6 +723,58 @@ static void writers_append_and_ids_are_stable(void **state)
     assert_string_not_equal(a, other);
 }
 
+/* ---- the --dedupe day count ------------------------------------------- */
+
+/* count 0 (not counted) writes nothing; count > 0 is a jsonl member, the
+ * TSV column Count (Text stays last) and a "  xN" suffix in text. */
+static void count_written_only_when_counted(void **state)
+{
+    (void)state;
+    tac_event ev = visit_event();
+    char *line = write_one(TAC_OUTPUT_JSONL, &ev);
+    assert_null(strstr(line, "\"count\""));
+    free(line);
+    ev.count = 3;
+    line = write_one(TAC_OUTPUT_JSONL, &ev);
+    assert_json_object(line, strlen(line) - 1);
+    assert_member(line, "count", "3");
+    /* after the document-stage members, before the text */
+    assert_true(strstr(line, "\"count\"") < strstr(line, "\"text\""));
+    free(line);
+
+    tac_buf hb;
+    tac_buf_init(&hb);
+    assert_int_equal(tac_write_header(TAC_OUTPUT_TSV, &hb), TAC_OK);
+    hb.data[--hb.len] = '\0';
+    char *h[64], *f[64];
+    int nh = split_tsv(hb.data, h, 64);
+    assert_string_equal(h[nh - 1], "Text");
+    assert_string_equal(h[nh - 2], "Count");
+    line = write_one(TAC_OUTPUT_TSV, &ev);
+    line[strlen(line) - 1] = '\0';
+    assert_int_equal(split_tsv(line, f, 64), nh);
+    assert_string_equal(f[nh - 2], "3");
+    assert_string_equal(f[nh - 1], ev.text);
+    free(line);
+    ev.count = 0;
+    line = write_one(TAC_OUTPUT_TSV, &ev);
+    line[strlen(line) - 1] = '\0';
+    assert_int_equal(split_tsv(line, f, 64), nh);
+    assert_string_equal(f[nh - 2], "");
+    free(line);
+    tac_buf_free(&hb);
+
+    ev.count = 12;
+    line = write_one(TAC_OUTPUT_TEXT, &ev);
+    assert_string_equal(line, "2025-10-09  CHNGOV  042 \"make a visit\"  PRK   goldstein 1.9  "
+                              "quad 1 (verbal cooperation)  x12\n");
+    free(line);
+    ev.count = 0;
+    line = write_one(TAC_OUTPUT_TEXT, &ev);
+    assert_null(strstr(line, "  x"));
+    free(line);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -739,6 +791,7 @@ int main(void)
         cmocka_unit_test(tsv_columns_follow_header),
         cmocka_unit_test(text_is_one_readable_line),
         cmocka_unit_test(writers_append_and_ids_are_stable),
+        cmocka_unit_test(count_written_only_when_counted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
