@@ -49,7 +49,7 @@ static void add_actor_files(tac_buf *list, const char *dir)
 
 /* Our own dictionaries: data/ plus what the build generated (countries
  * from iso-codes) in <build>/data. */
-static void default_dicts(cli_dict_args *da)
+void cli_dict_defaults(cli_dict_args *da)
 {
     char gen[4096];
     const char *data = tac_data_dir();
@@ -109,7 +109,7 @@ static void count_only(void *ud, tac_severity sev, const char *where, const char
 tac_dicts *cli_load_dicts(cli_dict_args *da, cli_diag_state *diag_state, bool verbose)
 {
     if (!da->any)
-        default_dicts(da);
+        cli_dict_defaults(da);
     tac_diag diag = {verbose ? cli_diag : count_only, diag_state};
     tac_error err = {0};
     double t0 = tac_now();

@@ -27,6 +27,8 @@ void cli_dict_args_free(cli_dict_args *da);
 /* 1: argv[*i] was a dictionary option (consumed); 0: not one; -1: bad value
  * (reported). */
 int  cli_dict_option(cli_dict_args *da, int argc, char **argv, int *i);
+/* Fills da->paths with Tacitus's own dictionaries (data/ and <build>/data). */
+void cli_dict_defaults(cli_dict_args *da);
 /* Loads the chosen dictionaries (the defaults if none were chosen) and
  * reports their counts on stderr unless diag_state->quiet_warnings; skipped
  * entries are listed one by one only when verbose. NULL (reported) on failure. */

@@ -24,6 +24,19 @@
  *    verb becomes its rejection ("will not meet" = 125); the dictionary's
  *    transformations rewrite reported events ("A said B attacked" = 112).
  * 6. One event per source x target pair; "A:B" codes add the reverse event.
+ * News noun phrases: a later actor phrase that names the same actor more
+ * precisely replaces the first ("Chinese Premier Li Qiang": CHN -> CHNGOV;
+ * also over a possessive, "Vietnam's top leader To Lam"); an appositive
+ * ("Medvedev, chairman of ...") adds no second actor; "former" does not
+ * touch a code a date restriction chose. With PETRARCH-2 patterns the
+ * target is sought in the verb's own clause first, never in a relative
+ * clause, never after "according to", and not in an agent-only phrase the
+ * pattern spelt out ("held a military parade"); patterns stop at the first
+ * clause but may spell out a "to" infinitive ("- * (TO RELEASE) [0253]").
+ * Coreference: plural references ("the two", "both sides") take the last
+ * two actors of different countries before them in the sentence; otherwise
+ * the optional mention hook (tac_coder_set_mention_hook) resolves
+ * references from earlier sentences and hears of every coded actor.
  * Options: require_dyad (else an uncoded noun phrase stands in as "---"),
  * new_actor_length (uncoded short noun phrases become actors named by
  * their words) and PETRARCH-1's comma-clause elimination (comma_*). */
@@ -42,6 +55,9 @@ typedef struct code_item {
     const char *suffix;     /* after it ("GOV") */
     const char *entry;      /* provenance, "NAME [CODE] (file:line)" */
     bool        weak;       /* came from a pronoun: loses to any named actor */
+    bool        dated;      /* a date restriction chose the code: it knows the
+                             * actor's office on that date ("former" adds nothing) */
+    bool        coref;      /* resolved by the mention hook from earlier sentences */
 } code_item;
 
 typedef struct meaning {
@@ -82,11 +98,14 @@ struct tac_coder {
     uint32_t          n_mspans;
     bool             *coded_vp;     /* per node */
     uint64_t          bloom;        /* bloom bits of the sentence's words */
+    tac_wid           wid_to;       /* the word TO */
     tac_event        *events;
     size_t            n_events, cap_events;
     const tac_sentence_input *in;
     const char       *date_text;
     const char       *issues;
+    tac_mention_hook  hook;         /* coreference across sentences */
+    bool              has_hook;
 };
 
 static const meaning EMPTY = {NULL, 0};
@@ -136,14 +155,18 @@ static const char *full_code(tac_coder *c, const code_item *it)
                             it->actor ? it->actor : "---", it->suffix ? it->suffix : "");
 }
 
-/* The actor's code on the sentence's date; without a date, its default. */
-static const char *date_code(const tac_coder *c, const tac_actor *a)
+/* The actor's code on the sentence's date; without a date, its default.
+ * *dated tells whether a date restriction chose it. */
+static const char *date_code(const tac_coder *c, const tac_actor *a, bool *dated)
 {
+    *dated = false;
     for (uint32_t i = 0; i < a->n_codes; i++) {
         const tac_actor_code *k = &a->codes[i];
         bool open = k->from == 0 && k->to == 99999999;
-        if (c->date < 0 ? open : (c->date >= k->from && c->date <= k->to))
+        if (c->date < 0 ? open : (c->date >= k->from && c->date <= k->to)) {
+            *dated = !open;
             return k->code;
+        }
     }
     return c->date < 0 && a->n_codes ? a->codes[0].code : NULL;
 }
@@ -286,7 +309,8 @@ static void push_meaning(tac_coder *c, item_list *actors, item_list *agents, con
 
 static void add_actor_codes(tac_coder *c, item_list *l, const tac_actor *a, bool weak)
 {
-    const char *code = date_code(c, a);
+    bool dated;
+    const char *code = date_code(c, a, &dated);
     if (!code)
         return;
     /* "ELR/GAL" is a coded compound */
@@ -294,14 +318,151 @@ static void add_actor_codes(tac_coder *c, item_list *l, const tac_actor *a, bool
         const char *slash = strchr(p, '/');
         size_t n = slash ? (size_t)(slash - p) : strlen(p);
         if (n && strncmp(p, "---", n) != 0) {
-            code_item it = {tac_arena_strndup(&c->arena, p, n), "", "",
-                            tac_arena_printf(&c->arena, "%s [%s] (%s)", a->name, code, a->where),
-                            weak};
+            code_item it = {.actor = tac_arena_strndup(&c->arena, p, n), .prefix = "",
+                            .suffix = "",
+                            .entry = tac_arena_printf(&c->arena, "%s [%s] (%s)", a->name, code,
+                                                      a->where),
+                            .weak = weak, .dated = dated};
             push(c, l, it);
         }
         if (!slash)
             break;
         p = slash + 1;
+    }
+}
+
+/* Does `more` name the actor `it` names, more precisely ("CHN" ->
+ * "CHNGOV": the country adjective and the premier's own entry)? */
+static bool extends(const code_item *more, const code_item *it)
+{
+    if (!more->actor || !it->actor || more->weak || it->weak)
+        return false;
+    size_t n = strlen(it->actor);
+    return strlen(more->actor) > n && !strncmp(more->actor, it->actor, n);
+}
+
+/* A later actor phrase of the same noun phrase replaces the group's actor
+ * when it says more about the same actor. */
+static void refine_actor(tac_coder *c, code_item *have, const tac_actor *a)
+{
+    item_list l = {0};
+    add_actor_codes(c, &l, a, have->weak);
+    if (l.n == 1 && extends(&l.v[0], have))
+        *have = l.v[0];
+}
+
+/* ---- coreference hook ------------------------------------------------- */
+
+static bool has_actor(const item_list *l)
+{
+    for (uint32_t i = 0; i < l->n; i++)
+        if (l->v[i].actor)
+            return true;
+    return false;
+}
+
+static const char *const *words_of(tac_coder *c, size_t first, size_t n)
+{
+    const char **w = tac_arena_alloc(&c->arena, (n ? n : 1) * sizeof *w);
+    if (w)
+        for (size_t i = 0; i < n; i++)
+            w[i] = c->tree.tokens[first + i]->word;
+    return w;
+}
+
+static const char *const DEFINITE[] = {"THE", "BOTH", NULL};
+
+/* Could this uncoded noun phrase name an actor of an earlier sentence?
+ * "the premier", "the two countries", "both sides", "the two", or proper
+ * nouns no dictionary knows ("Kim"). Only plain phrases of words. */
+static bool refers_back(const tac_coder *c, const tac_node *np)
+{
+    (void)c;
+    if (np->temporal || !np->n_kids || np->n_kids > 5)
+        return false;
+    bool proper = true;
+    for (uint32_t i = 0; i < np->n_kids; i++) {
+        const tac_node *k = np->kids[i];
+        if (!k->word || is(k, "POS") || is_pronoun(k))
+            return false;
+        proper &= !strncmp(k->label, "NNP", 3);
+    }
+    return word_is(np->kids[0], DEFINITE) || (proper && np->n_kids <= 3);
+}
+
+/* "the two", "both", "both sides", "the two countries". */
+static bool plural_phrase(const tac_node *np)
+{
+    static const char *const BOTH[] = {"BOTH", NULL}, *const TWO[] = {"TWO", NULL};
+    for (uint32_t i = 0; i < np->n_kids; i++)
+        if ((is(np->kids[i], "DT") && word_is(np->kids[i], BOTH)) ||
+            (is(np->kids[i], "CD") && word_is(np->kids[i], TWO)))
+            return true;
+    return false;
+}
+
+static void pronoun_codes(tac_coder *c, tac_node *prp, item_list *out);
+
+/* "In his talks with Chinese President Xi Jinping, the two agreed": the
+ * last two actors of different countries before a plural reference in its
+ * own sentence (pronouns resolved) are what it names. */
+static bool in_sentence_pair(tac_coder *c, const tac_node *np, item_list *out)
+{
+    const code_item *pair[2] = {NULL, NULL};
+    uint32_t found = 0;
+    for (uint32_t t = np->first; t-- > 0 && found < 2;) {
+        item_list here = {0};
+        tac_node *tok = c->tree.tokens[t];
+        if (is_pronoun(tok))
+            pronoun_codes(c, tok, &here);
+        for (uint32_t i = 0; i < c->n_spans; i++)      /* pass-1 actors ending here */
+            if (c->spans[i].last == t + 1)
+                for (uint32_t j = 0; j < c->spans[i].m->n; j++)
+                    if (c->spans[i].m->items[j].actor && !c->spans[i].m->items[j].weak)
+                        push(c, &here, c->spans[i].m->items[j]);
+        for (uint32_t i = here.n; i-- > 0 && found < 2;) {
+            const code_item *it = &here.v[i];
+            const char *code = full_code(c, it);
+            if (found == 1 && !strncmp(code, full_code(c, pair[0]), 3))
+                continue;
+            code_item *keep = tac_arena_alloc(&c->arena, sizeof *keep);
+            if (!keep)
+                return false;
+            *keep = *it;
+            pair[found++] = keep;
+        }
+    }
+    if (found < 2)
+        return false;
+    for (int i = 1; i >= 0; i--) {          /* in sentence order */
+        code_item it = *pair[i];
+        it.coref = true;
+        it.weak = false;
+        push(c, out, it);
+    }
+    return true;
+}
+
+/* Asks the hook what tokens [first, first + n) refer to; appends the codes
+ * to out as actors. */
+static void resolve_mention(tac_coder *c, size_t first, size_t n, bool weak, item_list *out)
+{
+    if (!c->hook.resolve)
+        return;
+    const char *const *words = words_of(c, first, n);
+    const char *codes[TAC_MENTION_MAX_CODES] = {0};
+    if (!words)
+        return;
+    size_t k = c->hook.resolve(c->hook.ud, c->in->sentence, first, n, words, codes,
+                               TAC_MENTION_MAX_CODES);
+    for (size_t i = 0; i < k && i < TAC_MENTION_MAX_CODES; i++) {
+        if (!codes[i] || !*codes[i])
+            continue;
+        code_item it = {.actor = tac_arena_strdup(&c->arena, codes[i]), .prefix = "",
+                        .suffix = "", .weak = weak, .coref = true,
+                        .entry = tac_arena_printf(&c->arena, "coreference: %s (sentence %d)",
+                                                  codes[i], c->in->sentence)};
+        push(c, out, it);
     }
 }
 
@@ -353,8 +514,8 @@ static bool text_actor(tac_coder *c, const tac_node *np, code_item *out)
     bool ok = words > 0 && words <= max && b.data;
     if (ok) {
         const char *name = tac_arena_strdup(&c->arena, b.data);
-        *out = (code_item){name, "", "", tac_arena_printf(&c->arena, "%s (new actor)", name),
-                           false};
+        *out = (code_item){.actor = name, .prefix = "", .suffix = "",
+                           .entry = tac_arena_printf(&c->arena, "%s (new actor)", name)};
     }
     tac_buf_free(&b);
     return ok;
@@ -419,12 +580,19 @@ static const meaning *compute_np(tac_coder *c, tac_node *np)
     /* agent groups: a conjunction or comma starts a new one */
     const char *pre[MAX_GROUPS] = {0}, *suf[MAX_GROUPS] = {0}, *where[MAX_GROUPS] = {0};
     bool group_used[MAX_GROUPS] = {0}, actor_in_group[MAX_GROUPS] = {0};
+    uint32_t group_actor[MAX_GROUPS] = {0};
     for (int32_t mi = c->own[np->index]; mi >= 0; mi = c->matches[mi].next) {
         const word_match *m = &c->matches[mi];
         uint32_t g = group_of(np, m->first);
         if (m->actor) {
-            if (!actor_in_group[g])            /* "the evil Arnor awful Gondor": the first */
+            /* "the evil Arnor awful Gondor": the first, unless a later one
+             * says more about the same actor ("Chinese Premier Li Qiang") */
+            if (!actor_in_group[g]) {
+                group_actor[g] = own.n;
                 add_actor_codes(c, &own, &d->actors[m->entry], false);
+            } else if (own.n == group_actor[g] + 1) {
+                refine_actor(c, &own.v[group_actor[g]], &d->actors[m->entry]);
+            }
             actor_in_group[g] = true;
             continue;
         }
@@ -439,8 +607,10 @@ static const meaning *compute_np(tac_coder *c, tac_node *np)
         group_used[g] = true;
     }
     /* "former officials": TABARI codes former office holders as elites */
+    bool former = false;
     for (uint32_t i = 0; i < np->n_kids; i++) {
         if (np->kids[i]->word && tac_str_iequal(np->kids[i]->word, "former")) {
+            former = true;
             for (uint32_t g = 0; g < MAX_GROUPS; g++) {
                 pre[g] = NULL;
                 suf[g] = group_used[g] ? "ELI" : NULL;
@@ -452,13 +622,18 @@ static const meaning *compute_np(tac_coder *c, tac_node *np)
             break;
         }
     }
-    bool has_cc = false;
+    bool has_cc = has_conjunction(np), after_comma = false, np_seen = false;
     for (uint32_t i = 0; i < np->n_kids; i++) {
         tac_node *kid = np->kids[i];
-        if (is(kid, "CC"))
-            has_cc = true;
+        if (is(kid, ",") && np_seen)
+            after_comma = true;
         if (inside_own(c, np, kid))
             continue;
+        /* "Dmitry Medvedev, chairman of United Russia": an appositive names
+         * the actor before it again; it counts only if that one is uncoded */
+        if (after_comma && !has_cc && is_np(kid) && (own.n || pos.n || kid_act.n))
+            continue;
+        np_seen |= is_np(kid);
         if (kid->word) {
             if (is_pronoun(kid))
                 pronoun_codes(c, kid, &prn);
@@ -485,7 +660,8 @@ static const meaning *compute_np(tac_coder *c, tac_node *np)
     for (uint32_t g = 0; g < MAX_GROUPS; g++) {
         if (!group_used[g])
             continue;
-        code_item it = {NULL, pre[g] ? pre[g] : "", suf[g] ? suf[g] : "", where[g], false};
+        code_item it = {.prefix = pre[g] ? pre[g] : "", .suffix = suf[g] ? suf[g] : "",
+                        .entry = where[g]};
         if (groups.n == 0 && suf[g] && strlen(suf[g]) > 3)
             shared_suf = tac_arena_strndup(&c->arena, suf[g], strlen(suf[g]) - 3);
         else if (groups.n > 0 && shared_suf)
@@ -516,6 +692,10 @@ static const meaning *compute_np(tac_coder *c, tac_node *np)
         for (uint32_t i = 0; i < kid_agt.n; i++)
             push(c, &result, kid_agt.v[i]);
     } else {
+        /* "Vietnam's top leader To Lam": the person's own entry is the
+         * possessive's country, said more precisely */
+        if (pos.n == 1 && own.n == 1 && extends(&own.v[0], &pos.v[0]))
+            pos.n = 0;
         const item_list *cands[] = {&pos, &own, &kid_act, &pp_act, &prn};
         const item_list *actors = pick(cands, 5);
         if (!actors->n) {
@@ -523,8 +703,11 @@ static const meaning *compute_np(tac_coder *c, tac_node *np)
                 push(c, &result, agents->v[g]);
         }
         for (uint32_t a = 0; a < actors->n; a++) {
-            if (!agents->n)
+            /* the date already told what office a "former" person held */
+            if (!agents->n || (former && actors->v[a].dated)) {
                 push(c, &result, actors->v[a]);
+                continue;
+            }
             for (uint32_t g = 0; g < agents->n; g++) {
                 code_item it = actors->v[a];
                 it.prefix = with_agent(c, &it, agents->v[g].prefix, true);
@@ -532,6 +715,10 @@ static const meaning *compute_np(tac_coder *c, tac_node *np)
                 push(c, &result, it);
             }
         }
+    }
+    if (c->pronouns && !has_actor(&result) && refers_back(c, np)) {
+        if (!(plural_phrase(np) && in_sentence_pair(c, np, &result)) && c->has_hook)
+            resolve_mention(c, np->first, np->last - np->first, false, &result);
     }
     if (!result.n)
         return &EMPTY;
@@ -627,6 +814,49 @@ static void collect_spans(tac_coder *c)
     }
 }
 
+/* A mention for the hook: a coded noun phrase with no coded noun phrase
+ * below it but the possessive in front ("[China's] No. 2 leader"). */
+static bool mention_np(tac_coder *c, const tac_node *n)
+{
+    if (!coded(c, n))
+        return false;
+    for (uint32_t i = 0; i < n->n_kids; i++) {
+        const tac_node *k = n->kids[i];
+        if (k->word || is_barrier(k) || (i == 0 && is_np(k) && ends_possessive(k)))
+            continue;
+        if (coded(c, k) || has_coded_below(c, k))
+            return false;
+    }
+    return true;
+}
+
+/* Tells the hook about every actor the dictionaries coded (pass 1). */
+static void note_mentions(tac_coder *c)
+{
+    if (!c->hook.noted)
+        return;
+    uint32_t nn = c->tree.n_nodes + 1, sp = 0;
+    tac_node **stack = tac_arena_alloc(&c->arena, nn * sizeof *stack);
+    if (!stack)
+        return;
+    stack[sp++] = c->tree.root;
+    while (sp) {
+        tac_node *n = stack[--sp];
+        if (n->word)
+            continue;
+        if (is_np(n) && mention_np(c, n)) {
+            const meaning *m = c->memo[n->index];
+            const char *const *words = words_of(c, n->first, n->last - n->first);
+            for (uint32_t i = 0; words && i < m->n; i++)
+                if (m->items[i].actor && !m->items[i].weak)
+                    c->hook.noted(c->hook.ud, c->in->sentence, n->first, n->last - n->first,
+                                  words, full_code(c, &m->items[i]));
+        }
+        for (uint32_t j = n->n_kids; j-- > 0;)
+            stack[sp++] = n->kids[j];
+    }
+}
+
 static const char *const NOMINATIVE[] = {"HE", "SHE", "IT", "THEY", "THEM", "HIM", NULL};
 static const char *const POSSESSIVE[] = {"ITS", "HIS", "HER", "THEIR", NULL};
 static const char *const REFLEXIVE[] = {"ITSELF", "HIMSELF", "HERSELF", "THEMSELVES", NULL};
@@ -665,8 +895,11 @@ static void pronoun_codes(tac_coder *c, tac_node *prp, item_list *out)
         if (!nearest)
             break;
     }
-    if (!best)
+    if (!best) {
+        if (c->has_hook)        /* "In his first talks ...": from earlier sentences */
+            resolve_mention(c, prp->first, 1, true, out);
         return;
+    }
     for (uint32_t i = 0; i < best->m->n; i++) {
         code_item it = best->m->items[i];
         if (!it.actor)
@@ -678,6 +911,8 @@ static void pronoun_codes(tac_coder *c, tac_node *prp, item_list *out)
 
 /* ---- verbs ------------------------------------------------------------ */
 
+#define MAX_PATTERN_WORDS 16
+
 typedef struct match_state {
     tac_coder *c;
     tac_node *const *toks;
@@ -685,7 +920,18 @@ typedef struct match_state {
     const actor_span *src, *tgt, *comp;
     int words;                     /* words matched, for ranking */
     int tokens;                    /* actor tokens matched */
+    uint32_t wfirst[MAX_PATTERN_WORDS], wlast[MAX_PATTERN_WORDS];   /* the words' places */
+    uint32_t n_words;
 } match_state;
+
+/* Records where a pattern word or synset phrase matched. */
+static void used_words(match_state *m, uint32_t first, uint32_t last)
+{
+    if (m->n_words < MAX_PATTERN_WORDS) {
+        m->wfirst[m->n_words] = first;
+        m->wlast[m->n_words++] = last;
+    }
+}
 
 static bool phrase_at(tac_node *const *toks, uint32_t pos, uint32_t hi, const tac_phrase *ph)
 {
@@ -724,6 +970,7 @@ static bool match_fwd(match_state *m, const tac_pel *els, uint32_t i, uint32_t n
         for (uint32_t q = pos; q < q_end && q < m->hi; q++)
             if (m->toks[q]->wid == e->word && match_fwd(m, els, i + 1, n, q + 1)) {
                 m->words++;
+                used_words(m, q, q + 1);
                 return true;
             }
         return false;
@@ -735,6 +982,7 @@ static bool match_fwd(match_state *m, const tac_pel *els, uint32_t i, uint32_t n
                 if (phrase_at(m->toks, q, m->hi, &sy->phrases[p]) &&
                     match_fwd(m, els, i + 1, n, q + sy->phrases[p].n)) {
                     m->words += sy->phrases[p].n;
+                    used_words(m, q, q + sy->phrases[p].n);
                     return true;
                 }
         return false;
@@ -772,6 +1020,7 @@ static bool match_back(match_state *m, const tac_pel *els, uint32_t i, uint32_t 
         for (uint32_t q = pos; q-- > q_min;)
             if (m->toks[q]->wid == e->word && match_back(m, els, i + 1, n, q)) {
                 m->words++;
+                used_words(m, q, q + 1);
                 return true;
             }
         return false;
@@ -786,6 +1035,7 @@ static bool match_back(match_state *m, const tac_pel *els, uint32_t i, uint32_t 
                 if (phrase_at(m->toks, q + 1 - ph->n, q + 1, ph) &&
                     match_back(m, els, i + 1, n, q + 1 - ph->n)) {
                     m->words += ph->n;
+                    used_words(m, q + 1 - ph->n, q + 1);
                     return true;
                 }
             }
@@ -814,6 +1064,8 @@ typedef struct verb_hit {
     const tac_pattern *pattern;    /* best pattern, or NULL */
     const char *code;
     const actor_span *src, *tgt, *comp;
+    uint32_t wfirst[2 * MAX_PATTERN_WORDS], wlast[2 * MAX_PATTERN_WORDS];  /* pattern words */
+    uint32_t n_words;
 } verb_hit;
 
 static bool form_fits(const tac_coder *c, const tac_verb_form *f, uint32_t v, uint32_t *first,
@@ -831,6 +1083,37 @@ static bool form_fits(const tac_coder *c, const tac_verb_form *f, uint32_t v, ui
     *first = v - f->n_pre;
     *last = v + 1 + f->n_post;
     return true;
+}
+
+/* The first clause or SBAR inside vp starting at or after token `from`
+ * (a complement, or a relative clause in the object: "ties [that ...]"). */
+static const tac_node *first_clause_after(const tac_node *n, uint32_t from)
+{
+    for (uint32_t i = 0; i < n->n_kids; i++) {
+        const tac_node *k = n->kids[i];
+        if (k->word || k->last <= from)
+            continue;
+        if ((is_clause(k) || k->cat == TAC_CAT_SBAR) && k->first >= from)
+            return k;
+        const tac_node *inner = first_clause_after(k, from);
+        if (inner)
+            return inner;
+    }
+    return NULL;
+}
+
+/* A subjectless "to" clause: (S (VP (TO to) (VP ...))). */
+static bool is_infinitive(const tac_coder *c, const tac_node *clause)
+{
+    return is_clause(clause) && clause->n_kids && is_vp(clause->kids[0]) &&
+           c->tree.tokens[clause->first]->wid == c->wid_to && c->wid_to != TAC_WID_NONE;
+}
+
+/* Does the pattern begin its words after the verb with "TO" + a word? */
+static bool spells_infinitive(const tac_coder *c, const tac_pattern *pt)
+{
+    return pt->n_post >= 2 && pt->post[0].kind == PEL_WORD && pt->post[0].word == c->wid_to &&
+           (pt->post[1].kind == PEL_WORD || pt->post[1].kind == PEL_SYNSET);
 }
 
 /* Finds the verb's forms and its best pattern. False if not in the dictionary. */
@@ -861,14 +1144,17 @@ static bool match_verb(tac_coder *c, const tac_node *verb, const tac_node *vp, v
     /* PETRARCH-2 patterns describe the verb's own noun and prepositional
      * phrases, so they stop at a clausal complement; PETRARCH-1 patterns
      * read on through the rest of the verb phrase */
-    uint32_t post_end = vp->last;
-    if (d->petr2_patterns)
-        for (uint32_t i = 0; i < vp->n_kids; i++)
-            if ((is_clause(vp->kids[i]) || vp->kids[i]->cat == TAC_CAT_SBAR) &&
-                vp->kids[i]->first >= verb->last) {
-                post_end = vp->kids[i]->first;
-                break;
-            }
+    uint32_t post_end = vp->last, infinitive_end = vp->last;
+    if (d->petr2_patterns) {
+        const tac_node *cut = first_clause_after(vp, verb->last);
+        if (cut) {
+            post_end = cut->first;
+            /* "urged X [to release ...]": a pattern spelling out the
+             * infinitive ("- * (TO RELEASE) [0253]") reads into it */
+            if (!(cut->parent == vp && is_infinitive(c, cut)))
+                infinitive_end = post_end;
+        }
+    }
     /* patterns of every block that has this exact form */
     int best_words = -1;
     uint32_t best_order = UINT32_MAX;
@@ -884,8 +1170,9 @@ static bool match_verb(tac_coder *c, const tac_node *verb, const tac_node *vp, v
             const tac_pattern *pt = &d->patterns[b->patterns[p]];
             if ((pt->need & c->bloom) != pt->need)
                 continue;           /* a word it needs is not in the sentence */
-            match_state post = {c, c->tree.tokens, last, post_end, NULL, NULL, NULL, 0, 0};
-            match_state pre = {c, c->tree.tokens, 0, first, NULL, NULL, NULL, 0, 0};
+            uint32_t hi = spells_infinitive(c, pt) ? infinitive_end : post_end;
+            match_state post = {.c = c, .toks = c->tree.tokens, .lo = last, .hi = hi};
+            match_state pre = {.c = c, .toks = c->tree.tokens, .lo = 0, .hi = first};
             if (!match_fwd(&post, pt->post, 0, pt->n_post, last))
                 continue;
             if (!match_back(&pre, pt->pre, 0, pt->n_pre, first))
@@ -904,6 +1191,15 @@ static bool match_verb(tac_coder *c, const tac_node *verb, const tac_node *vp, v
                 hit->src = post.src ? post.src : pre.src;
                 hit->tgt = post.tgt ? post.tgt : pre.tgt;
                 hit->comp = post.comp ? post.comp : pre.comp;
+                hit->n_words = 0;
+                for (uint32_t k = 0; k < pre.n_words; k++, hit->n_words++) {
+                    hit->wfirst[hit->n_words] = pre.wfirst[k];
+                    hit->wlast[hit->n_words] = pre.wlast[k];
+                }
+                for (uint32_t k = 0; k < post.n_words; k++, hit->n_words++) {
+                    hit->wfirst[hit->n_words] = post.wfirst[k];
+                    hit->wlast[hit->n_words] = post.wlast[k];
+                }
             }
         }
     }
@@ -937,6 +1233,23 @@ static tac_node *np_before(tac_node *clause, tac_node *child)
     return found;
 }
 
+/* "operated a flight for guests [attending the celebrations]": a
+ * subjectless participle clause after the verb's object describes that
+ * object; its subject is not the verb's. */
+static bool modifies_object(const tac_node *clause)
+{
+    const tac_node *up = clause->parent;
+    if (!up || !is_vp(up) || !clause->n_kids || !is_vp(clause->kids[0]))
+        return false;
+    const tac_node *vp = clause->kids[0];
+    if (!vp->n_kids || !is(vp->kids[0], "VBG"))
+        return false;
+    for (uint32_t i = 0; i < up->n_kids && up->kids[i] != clause; i++)
+        if (is_np(up->kids[i]) || up->kids[i]->cat == TAC_CAT_PP)
+            return true;
+    return false;
+}
+
 /* The subject of vp: the NP before it in the nearest clause, climbing
  * through verb phrases and through subjectless complement clauses. */
 static tac_node *subject_of(tac_node *vp)
@@ -952,6 +1265,8 @@ static tac_node *subject_of(tac_node *vp)
             tac_node *np = np_before(p, n);
             if (np)
                 return np;
+            if (modifies_object(p))
+                return NULL;
             if (p->parent && (is_vp(p->parent) || is(p->parent, "SBAR"))) {
                 n = p;
                 continue;
@@ -1167,17 +1482,105 @@ static bool same_actors(tac_coder *c, const meaning *m, const meaning *src)
     return true;
 }
 
+static const actor_span *free_target_in(tac_coder *c, const verb_hit *hit,
+                                        const tac_node *vp, const meaning *src, bool own_clause);
+
+/* The target of a verb: with PETRARCH-2 patterns, an actor of the verb's
+ * own clause first, then one of the clauses below it; PETRARCH-1 (TABARI)
+ * takes the first actor after the verb wherever it is. */
+static const actor_span *free_target(tac_coder *c, const verb_hit *hit, const tac_node *vp,
+                                     const meaning *src)
+{
+    const actor_span *t = NULL;
+    if (c->d->petr2_patterns)
+        t = free_target_in(c, hit, vp, src, true);
+    return t ? t : free_target_in(c, hit, vp, src, false);
+}
+
+/* "..., according to a source close to South Korea's armed forces": who
+ * reported the event is not its target. Looks at the words, not the
+ * attachment, which parsers often get wrong here: "according to" between
+ * the verb and the actor. */
+static bool in_attribution(const tac_coder *c, uint32_t verb_last, const tac_node *n)
+{
+    for (uint32_t i = verb_last; i + 1 < n->first; i++)
+        if (tac_str_iequal(c->tree.tokens[i]->word, "according") &&
+            tac_str_iequal(c->tree.tokens[i + 1]->word, "to"))
+            return true;
+    return false;
+}
+
+/* Inside a relative clause below vp ("ties [that North Korea strained]")? */
+static bool in_relative_clause(const tac_node *n, const tac_node *vp)
+{
+    for (const tac_node *p = n->parent; p && p != vp; p = p->parent)
+        if (p->cat == TAC_CAT_SBAR && p->n_kids && !strncmp(p->kids[0]->label, "WH", 2))
+            return true;
+    return false;
+}
+
+/* "visited Beijing [to attend events marking Japan's surrender]": a clause
+ * below the verb's phrase has its own verb; its actors are not this verb's
+ * target (verb + verb combinations look into it on purpose). */
+static bool in_lower_clause(const tac_node *n, const tac_node *vp)
+{
+    for (const tac_node *p = n->parent; p && p != vp; p = p->parent)
+        if (is_clause(p) || p->cat == TAC_CAT_SBAR)
+            return true;
+    return false;
+}
+
 /* The first actor after the verb, inside its phrase, that is not the source. */
 static const actor_span *first_target(tac_coder *c, uint32_t from, uint32_t to,
                                       const meaning *src)
 {
     for (uint32_t i = 0; i < c->n_spans; i++) {
         const actor_span *s = &c->spans[i];
-        if (s->first < from || s->last > to)
+        if (s->first < from || s->last > to || in_attribution(c, from, s->node))
             continue;
         if (same_actors(c, s->m, src))
             continue;
         return s;
+    }
+    return NULL;
+}
+
+/* Is the span only an agent ("---MIL") that holds a word the verb's
+ * pattern matched? */
+static bool holds_pattern_word(const verb_hit *hit, const actor_span *s)
+{
+    for (uint32_t i = 0; i < s->m->n; i++)
+        if (s->m->items[i].actor)
+            return false;
+    for (uint32_t k = 0; k < hit->n_words; k++)
+        if (hit->wfirst[k] < s->last && hit->wlast[k] > s->first)
+            return true;
+    return false;
+}
+
+/* first_target for a verb whose pattern matched words after it: an
+ * agent-only phrase made of words the pattern spelt out ("held a military
+ * parade") is part of the event, not its target; the smallest coded noun
+ * phrases inside it still count. Actors keep their place ("rejected a
+ * United Nations appeal"). */
+static const actor_span *free_target_in(tac_coder *c, const verb_hit *hit,
+                                        const tac_node *vp, const meaning *src, bool own_clause)
+{
+    for (uint32_t i = 0; i < c->n_spans; i++) {
+        const actor_span *s = &c->spans[i];
+        if (s->first < hit->vlast || s->last > vp->last || same_actors(c, s->m, src) ||
+            in_attribution(c, hit->vlast, s->node) ||
+            (own_clause ? in_lower_clause(s->node, vp)
+                        : c->d->petr2_patterns && in_relative_clause(s->node, vp)))
+            continue;
+        if (!holds_pattern_word(hit, s))
+            return s;
+        for (uint32_t j = 0; j < c->n_mspans; j++) {
+            const actor_span *ms = &c->mspans[j];
+            if (ms->first >= s->first && ms->last <= s->last && !holds_pattern_word(hit, ms) &&
+                !same_actors(c, ms->m, src))
+                return ms;
+        }
     }
     return NULL;
 }
@@ -1214,24 +1617,59 @@ static int code_family(const char *code)
 /* "agreed to visit", "threatened to attack": an upper verb of the appeal,
  * intend, demand, reject or threaten families takes the CAMEO sub-code
  * named by the lower verb's family (PETRARCH-2's combinations, expressed
- * directly in CAMEO). NULL when CAMEO has no such combination. */
+ * directly in CAMEO), down to the fourth digit when the lower code names
+ * one ("urged X to release prisoners": 02 + 0841 = 0253). NULL when CAMEO
+ * has no such combination. The result is a static string. */
 static const char *combine_codes(const char *upper, const char *lower)
 {
     static const struct { const char *top; const char *by_family[7]; } table[] = {
         /*            none  meet   diplo  material aid    yield  force */
         {"02", {NULL, "026", "022", "021", "023", "025", NULL}},
         {"03", {NULL, "036", "032", "031", "033", "035", NULL}},
-        {"10", {NULL, "108", "102", "101", "103", NULL, NULL}},
+        {"10", {NULL, "108", "102", "101", "103", "105", NULL}},
         {"12", {NULL, "125", NULL, "121", "122", "124", NULL}},
         {"13", {NULL, NULL, NULL, NULL, NULL, NULL, "138"}},
+    };
+    /* per upper family: "accede to reform" (083) and the fourth digits */
+    static const struct { const char *reform; const char *sub[3][8]; } fine[] = {
+        /* material 061-064, aid 071-074, yield 081..087 (083 = reform) */
+        {"024", {{NULL, "0211", "0212", "0213", "0214"},
+                 {NULL, "0231", "0232", "0233", "0234"},
+                 {NULL, "0251", "0252", NULL, "0253", "0254", "0255", "0256"}}},
+        {"034", {{NULL, "0311", "0312", "0313", "0314"},
+                 {NULL, "0331", "0332", "0333", "0334"},
+                 {NULL, "0351", "0352", NULL, "0353", "0354", "0355", "0356"}}},
+        {"104", {{NULL, "1011", "1012", "1013", "1014"},
+                 {NULL, "1031", "1032", "1033", "1034"},
+                 {NULL, "1051", "1052", NULL, "1053", "1054", "1055", "1056"}}},
+        {"123", {{NULL, "1211", "1212", "1213", "1214"},
+                 {NULL, "1221", "1222", "1223", "1224"},
+                 {NULL, "1241", "1242", NULL, "1243", "1244", "1245", "1246"}}},
     };
     int fam = code_family(lower);
     if (fam == FAM_NONE || !upper || strlen(upper) < 3)
         return NULL;
-    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
-        if (!strncmp(upper, table[i].top, 2))
-            return table[i].by_family[fam];
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+        if (strncmp(upper, table[i].top, 2) != 0)
+            continue;
+        int d = isdigit((unsigned char)lower[2]) ? lower[2] - '0' : 0;
+        int row = fam == FAM_MATERIAL ? 0 : fam == FAM_AID ? 1 : fam == FAM_YIELD ? 2 : -1;
+        if (row >= 0 && d > 0 && i < sizeof fine / sizeof fine[0]) {
+            if (row == 2 && d == 3)
+                return fine[i].reform;
+            if (d < 8 && fine[i].sub[row][d])
+                return fine[i].sub[row][d];
+        }
+        return table[i].by_family[fam];
+    }
     return NULL;
+}
+
+/* Is the code its family's general one ("020", "120"), which a complement
+ * verb may refine, rather than a sub-code a pattern chose ("0253")? */
+static bool general_code(const char *code)
+{
+    return code && strlen(code) == 3 && code[2] == '0';
 }
 
 /* "will not meet" = "refuse to meet": the reject (12) sub-code of a
@@ -1359,7 +1797,7 @@ static bool analyze(tac_coder *c, tac_node *verb, tac_node *vp, analysis *a)
         }
     } else {
         a->src = meaning_of_np(c, a->subj);
-        const actor_span *t = first_target(c, hit->vlast, vp->last, a->src);
+        const actor_span *t = free_target(c, hit, vp, a->src);
         a->tgt = t ? t->m : &EMPTY;
     }
     if (hit->src)
@@ -1495,14 +1933,29 @@ static bool transform(tac_coder *c, analysis *up, tac_node *vp)
     return false;
 }
 
+/* "the two", "both sides": several actors from one reference back. */
+static bool plural_reference(const meaning *m)
+{
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < m->n; i++) {
+        if (!m->items[i].coref)
+            return false;
+        n++;
+    }
+    return n >= 2;
+}
+
 static void code_verb(tac_coder *c, tac_node *verb, tac_node *vp)
 {
     analysis *a = tac_arena_alloc(&c->arena, sizeof *a);
     if (!a || !analyze(c, verb, vp, a))
         return;
     verb_hit *hit = &a->hit;
-    if (hit->comp && hit->comp->last <= hit->vfirst) {
-        /* "% * [031]": the members of a compound act on each other */
+    if (hit->comp && hit->comp->last <= hit->vfirst &&
+        !(c->d->petr2_patterns && a->tgt->n && !hit->tgt)) {
+        /* "% * [031]": the members of a compound act on each other; with
+         * PETRARCH-2 patterns not when they act on someone else ("fought
+         * side by side against Z"; TABARI's records want the compound) */
         if (code_compound(c, hit->comp->m, hit->code, hit))
             c->coded_vp[vp->index] = true;
         return;
@@ -1522,19 +1975,27 @@ static void code_verb(tac_coder *c, tac_node *verb, tac_node *vp)
         if (!low.pattern && negated(lvp) && (neg = negate_code(lcode)) != NULL)
             lcode = neg;
         const char *both = combine_codes(code, lcode);
+        if (both && hit->pattern && !general_code(code))
+            both = code;        /* a pattern's sub-code ("- * (TO RELEASE) [0253]") stays */
         if (both) {
             code = both;
             /* "urged B to help C" keeps B; "agreed to visit C" takes C */
-            const actor_span *upper_t = first_target(c, hit->vlast, vp->last, a->src);
+            const actor_span *upper_t = free_target(c, hit, vp, a->src);
             bool own_object = upper_t && upper_t->last <= lvp->first;
             const actor_span *t = hit->tgt || a->by || own_object
                                       ? NULL
-                                      : first_target(c, low.vlast, lvp->last, a->src);
+                                      : free_target(c, &low, lvp, a->src);
             if (t) {
                 tgt = t->m;
                 tgt_np = true;
             }
         }
+    }
+    if (plural_reference(a->src) && (!tgt->n || same_actors(c, tgt, a->src))) {
+        /* "the two agreed to maintain their friendship": each with the other */
+        if (code_compound(c, a->src, code, hit))
+            c->coded_vp[vp->index] = true;
+        return;
     }
     if (make_events(c, a->src, tgt, code, hit, a->src_np, tgt_np))
         c->coded_vp[vp->index] = true;
@@ -1708,6 +2169,7 @@ tac_coder *tac_coder_new(const tac_dicts *d, const tac_coder_options *opt, tac_e
         return NULL;
     }
     c->d = d;
+    c->wid_to = tac_words_find(&d->words, "TO", 2);
     if (opt)
         c->opt = *opt;
     else
@@ -1719,6 +2181,15 @@ tac_coder *tac_coder_new(const tac_dicts *d, const tac_coder_options *opt, tac_e
 void tac_coder_set_options(tac_coder *c, const tac_coder_options *opt)
 {
     c->opt = *opt;
+}
+
+void tac_coder_set_mention_hook(tac_coder *c, const tac_mention_hook *hook)
+{
+    c->has_hook = hook != NULL;
+    if (hook)
+        c->hook = *hook;
+    else
+        memset(&c->hook, 0, sizeof c->hook);
 }
 
 void tac_coder_free(tac_coder *c)
@@ -1790,6 +2261,8 @@ tac_status tac_coder_code_parse(tac_coder *c, const tac_sentence_input *in,
     /* pass 1 finds actors without pronouns; pass 2 resolves pronouns to them */
     c->pronouns = false;
     collect_spans(c);
+    if (c->has_hook)
+        note_mentions(c);
     memset(c->memo, 0, nn * sizeof *c->memo);
     c->pronouns = true;
     actor_span *first_spans = c->spans;

@@ -1252,14 +1252,44 @@ static bool name_has(const char *name, const char *needle)
     return false;
 }
 
+static bool name_starts(const char *name, const char *prefix)
+{
+    return strncasecmp(name, prefix, strlen(prefix)) == 0;
+}
+
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+enum { DICT_NONE, DICT_VERBS, DICT_ACTORS, DICT_AGENTS, DICT_DISCARDS, DICT_ISSUES };
+
+/* What kind of dictionary a file in a directory is, from its name: the
+ * PETRARCH names (CAMEO.2.0.txt, Phoenix.Countries.actors.txt,
+ * PETR.Validate.verbs.txt, Phoenix.IssueCoding.txt) and ours (verbs.txt,
+ * actors-people-asia.txt, agents.txt, discards.txt, issues.txt). */
+static int dict_kind(const char *nm)
+{
+    if (!tac_str_has_suffix(nm, ".txt"))
+        return DICT_NONE;
+    if (name_has(nm, ".verbs") || name_starts(nm, "verbs") || name_starts(nm, "CAMEO"))
+        return DICT_VERBS;
+    if (name_has(nm, ".agents") || name_starts(nm, "agents"))
+        return DICT_AGENTS;
+    if (name_has(nm, "discards"))
+        return DICT_DISCARDS;
+    if (name_has(nm, "issue"))
+        return DICT_ISSUES;
+    if (name_has(nm, ".actors") || name_starts(nm, "actors"))
+        return DICT_ACTORS;
+    return DICT_NONE;
+}
+
+#define MAX_DIR_ACTORS 64
+
 typedef struct found_files {
     char *verbs, *agents, *discards, *issues;
-    char *actors[32];
+    char *actors[MAX_DIR_ACTORS];
     size_t n_actors;
 } found_files;
 
@@ -1282,8 +1312,10 @@ static char *join_path(const char *dir, const char *name)
     return p;
 }
 
-/* Picks dictionary files in dir by their conventional names. */
-static tac_status scan_dir(const char *dir, found_files *f, tac_error *err)
+/* Picks dictionary files in dir by their conventional names (dict_kind);
+ * of several verb, agent, discard or issue files the first in name order
+ * is taken, actor files are all taken, in name order. */
+static tac_status scan_dir(const char *dir, found_files *f, const tac_diag *diag, tac_error *err)
 {
     DIR *dp = opendir(dir);
     if (!dp)
@@ -1292,39 +1324,38 @@ static tac_status scan_dir(const char *dir, found_files *f, tac_error *err)
     size_t n = 0;
     struct dirent *e;
     while ((e = readdir(dp)) != NULL && n < 512) {
-        if (e->d_name[0] == '.')
+        if (e->d_name[0] == '.' || dict_kind(e->d_name) == DICT_NONE)
             continue;
         names[n++] = strdup(e->d_name);
     }
     closedir(dp);
     qsort(names, n, sizeof names[0], cmp_str);
     for (size_t i = 0; i < n; i++) {
-        const char *nm = names[i];
         char **slot = NULL;
-        if (!tac_str_has_suffix(nm, ".txt")) {
-            free(names[i]);
-            continue;
-        }
-        if (name_has(nm, ".verbs") || (strncasecmp(nm, "CAMEO", 5) == 0))
-            slot = &f->verbs;
-        else if (name_has(nm, ".agents"))
-            slot = &f->agents;
-        else if (name_has(nm, "discards"))
-            slot = &f->discards;
-        else if (name_has(nm, "issue"))
-            slot = &f->issues;
-        else if (name_has(nm, ".actors") && f->n_actors < 32) {
-            f->actors[f->n_actors++] = join_path(dir, nm);
-            free(names[i]);
-            continue;
+        switch (dict_kind(names[i])) {
+        case DICT_VERBS: slot = &f->verbs; break;
+        case DICT_AGENTS: slot = &f->agents; break;
+        case DICT_DISCARDS: slot = &f->discards; break;
+        case DICT_ISSUES: slot = &f->issues; break;
+        case DICT_ACTORS:
+            if (f->n_actors < MAX_DIR_ACTORS)
+                f->actors[f->n_actors++] = join_path(dir, names[i]);
+            else
+                tac_diag_emit(diag, TAC_WARNING, dir, "more than %d actor files; %s not loaded",
+                              MAX_DIR_ACTORS, names[i]);
+            break;
+        default: break;
         }
         if (slot && !*slot)
-            *slot = join_path(dir, nm);
+            *slot = join_path(dir, names[i]);
+        else if (slot)
+            tac_diag_emit(diag, TAC_WARNING, dir, "%s not loaded: already have %s", names[i],
+                          strrchr(*slot, '/') + 1);
         free(names[i]);
     }
     if (!f->verbs)
-        return tac_fail(err, TAC_ENOTFOUND, "%s: no verb dictionary (CAMEO*.txt or *.verbs*.txt)",
-                        dir);
+        return tac_fail(err, TAC_ENOTFOUND,
+                        "%s: no verb dictionary (CAMEO*.txt, verbs*.txt or *.verbs*.txt)", dir);
     return TAC_OK;
 }
 
@@ -1370,7 +1401,7 @@ tac_dicts *tac_dicts_load(const tac_dict_paths *paths, const tac_diag *diag, tac
     }
     found_files f = {0};
     tac_status st = TAC_OK;
-    if (paths->dir && (st = scan_dir(paths->dir, &f, err)) != TAC_OK) {
+    if (paths->dir && (st = scan_dir(paths->dir, &f, diag, err)) != TAC_OK) {
         found_free(&f);
         tac_dicts_free(d);
         return NULL;
@@ -1389,11 +1420,14 @@ tac_dicts *tac_dicts_load(const tac_dict_paths *paths, const tac_diag *diag, tac
     if (verbs)
         st = load_file(d, diag, verbs, load_verbs, err);
     if (st == TAC_OK && paths->actors) {
-        char list[4096];
-        snprintf(list, sizeof list, "%s", paths->actors);
+        char *list = strdup(paths->actors);
+        if (!list)
+            st = tac_fail(err, TAC_ENOMEM, "out of memory loading dictionaries");
         char *save = NULL;
-        for (char *a = strtok_r(list, ",", &save); a && st == TAC_OK; a = strtok_r(NULL, ",", &save))
+        for (char *a = list ? strtok_r(list, ",", &save) : NULL; a && st == TAC_OK;
+             a = strtok_r(NULL, ",", &save))
             st = load_file(d, diag, trim(a), load_actors, err);
+        free(list);
     } else {
         for (size_t i = 0; i < f.n_actors && st == TAC_OK; i++)
             st = load_file(d, diag, f.actors[i], load_actors, err);
