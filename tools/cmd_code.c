@@ -279,6 +279,8 @@ static void usage(void)
         "  --no-require-dyad       also emit events lacking a source or target\n"
         "  --verbose               list every skipped dictionary entry\n"
         "  --from-text             ignore given parses; use the raw-text front end\n"
+        "  --sentences-only        no document stage: no event dates, places,\n"
+        "                          coreference or merging of repeated events\n"
         "  --input text|jsonl|xml|ptb  --date YYYY-MM-DD  -j N  --output FILE  --quiet\n");
 }
 
@@ -321,6 +323,8 @@ int cmd_code(int argc, char **argv)
                 goto done;
             }
             run.dedupe_day = true;
+        } else if (!strcmp(argv[i], "--sentences-only")) {
+            run.engine.sentences_only = true;
         } else if (!strcmp(argv[i], "--from-text")) {
             run.engine.from_text = true;
         } else if (!strcmp(argv[i], "--no-require-dyad")) {

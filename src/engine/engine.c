@@ -16,6 +16,32 @@ struct tac_engine {
     size_t         n_events, cap_events;
 };
 
+/* Coreference: the coder tells the document's memory every actor it
+ * coded and asks it about phrases that refer back ("Li", "the premier",
+ * "he", "the two countries"). */
+static void mention_noted(void *ud, int sentence, size_t first_token, size_t n_tokens,
+                          const char *const *words, const char *code)
+{
+    tac_engine *e = ud;
+    /* Out of memory here only costs a later resolution. */
+    (void)tac_doc_note_mention_at(tac_document_memory(e->document), sentence, (int)first_token,
+                                  words, n_tokens, code);
+}
+
+static size_t mention_resolve(void *ud, int sentence, size_t first_token, size_t n_tokens,
+                              const char *const *words, const char **codes, size_t cap)
+{
+    tac_engine *e = ud;
+    const char *found[2];
+    size_t n = tac_doc_resolve_all_at(tac_document_memory(e->document), sentence,
+                                      (int)first_token, words, n_tokens, found);
+    if (n > cap)
+        n = cap;
+    for (size_t i = 0; i < n; i++)
+        codes[i] = found[i];
+    return n;
+}
+
 static bool start_document_stage(tac_engine *e, tac_error *err)
 {
     const tac_gazetteer *g = e->cfg.gazetteer;
@@ -26,7 +52,11 @@ static bool start_document_stage(tac_engine *e, tac_error *err)
         g = e->own_gazetteer;
     }
     e->document = tac_document_new(g, err);
-    return e->document != NULL;
+    if (!e->document)
+        return false;
+    tac_mention_hook hook = {e, mention_noted, mention_resolve};
+    tac_coder_set_mention_hook(e->coder, &hook);
+    return true;
 }
 
 tac_engine *tac_engine_new(const tac_engine_config *cfg, tac_error *err)

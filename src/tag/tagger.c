@@ -447,12 +447,42 @@ static bool coordinated_past(const char *const *forms, const uint8_t *tag, size_
     return false;
 }
 
+/* Function words that are also (Vietnamese, Korean, ...) name syllables:
+ * "To Lam", "Do Muoi", "An Kyung-duk". */
+static const char *const name_syllables[] = {"To", "Do", "An", NULL};
+
+static bool capitalised(const char *w)
+{
+    return w[0] >= 'A' && w[0] <= 'Z';
+}
+
+/* A capitalised name syllable inside a sentence, before a proper noun, is
+ * part of the name. This is the one rule that may choose a tag outside the
+ * word's lexicon entry: the lexicon has never seen "To" as a name. */
+static bool name_syllable(const char *const *forms, const uint8_t *tag, size_t i, size_t n)
+{
+    if (i == 0 || i + 1 >= n || !forms[i + 1] || !capitalised(forms[i + 1]) ||
+        (tag[i + 1] != TAG_NNP && tag[i + 1] != TAG_NNPS))
+        return false;
+    const char *prev = forms[i - 1] ? forms[i - 1] : "";
+    if (!strcmp(prev, "``") || !strcmp(prev, ":") || !strcmp(prev, "--"))
+        return false;   /* a quotation or heading starts here */
+    for (const char *const *s = name_syllables; *s; s++)
+        if (!strcmp(forms[i], *s))
+            return true;
+    return false;
+}
+
 static void correct(const char *const *forms, const cands *c, uint8_t *tag, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         const char *w = forms[i] ? forms[i] : "";
         const char *next = i + 1 < n && forms[i + 1] ? forms[i + 1] : "";
         int nt = i + 1 < n ? tag[i + 1] : -1;
+        if (name_syllable(forms, tag, i, n)) {
+            tag[i] = TAG_NNP;
+            continue;
+        }
         /* "is about to leave": about is a preposition (PTB convention) */
         if (tac_str_iequal(w, "about") && strcmp(next, "to") == 0 && allows(&c[i], TAG_IN)) {
             tag[i] = TAG_IN;

@@ -148,6 +148,16 @@ static void participles_and_past_tenses(void **state)
                         "DT NNS VBD RP PRP$ NN .");
 }
 
+static void name_syllables_inside_names(void **state)
+{
+    fixture *f = *state;
+    /* "To Lam" is a name, not the particle; "to Paris" stays TO */
+    assert_string_equal(tag_at(f, "Vietnam 's leader To Lam will visit .", 3), "NNP");
+    assert_string_equal(tag_at(f, "He wants to go to Paris .", 4), "TO");
+    /* sentence-initial "To" is not touched */
+    assert_string_equal(tag_at(f, "To Beijing they went .", 0), "TO");
+}
+
 static void empty_and_bad_arguments(void **state)
 {
     fixture *f = *state;
@@ -379,6 +389,7 @@ int main(void)
         cmocka_unit_test(closed_forms_by_rule),
         cmocka_unit_test(unknown_words),
         cmocka_unit_test(participles_and_past_tenses),
+        cmocka_unit_test(name_syllables_inside_names),
         cmocka_unit_test(empty_and_bad_arguments),
         cmocka_unit_test(tags_text_sentences),
         cmocka_unit_test(scratch_does_not_grow_across_sentences),
