@@ -168,6 +168,10 @@ typedef struct tac_transform {
     char src_top, src_low, tgt_low;   /* 'a','b','.','_' */
     const char *low_verb;             /* block name or "Q" */
     const char *top_verb;
+    /* the codes those verbs stand for, resolved after loading: a block of
+     * that exact name first, else the verb word's own single-word form
+     * (SAY, not SAY_NO); NULL when the dictionary has neither */
+    const char *low_code, *top_code;
     char out_src, out_tgt;
     const char *code;                 /* "Q" = the lower code */
     const char *where;

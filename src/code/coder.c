@@ -1827,19 +1827,6 @@ static bool analyze(tac_coder *c, tac_node *verb, tac_node *vp, analysis *a)
     return true;
 }
 
-/* The code a dictionary verb word codes on its own ("SAY" -> 010). */
-static const char *verb_word_code(const tac_coder *c, const char *word)
-{
-    char up[64];
-    size_t k = tac_code_upper(word, strlen(word), up, sizeof up);
-    tac_wid w = tac_words_find(&c->d->words, up, k);
-    uint32_t head;
-    if (!w || !tac_map_get(&c->d->form_index, w, &head))
-        return NULL;
-    const tac_verb_form *f = &c->d->forms[head];
-    return f->code ? f->code : c->d->blocks[f->block].code;
-}
-
 /* Does an event code belong to the code of a transformation's verb? A
  * top-level code (190) stands for its family (19x). */
 static bool code_fits(const char *code, const char *want)
@@ -1890,7 +1877,7 @@ static bool transform(tac_coder *c, analysis *up, tac_node *vp)
     const tac_dicts *d = c->d;
     bool any = false;
     for (uint32_t i = 0; i < d->n_transforms && !any; i++)
-        any = code_fits(up->code, verb_word_code(c, d->transforms[i].top_verb));
+        any = code_fits(up->code, d->transforms[i].top_code);
     if (!any)
         return false;
     bool subjectless = false;
@@ -1901,9 +1888,9 @@ static bool transform(tac_coder *c, analysis *up, tac_node *vp)
         return false;
     for (uint32_t i = 0; i < d->n_transforms; i++) {
         const tac_transform *t = &d->transforms[i];
-        if (!code_fits(up->code, verb_word_code(c, t->top_verb)))
+        if (!code_fits(up->code, t->top_code))
             continue;
-        if (strcmp(t->low_verb, "Q") != 0 && !code_fits(low->code, verb_word_code(c, t->low_verb)))
+        if (strcmp(t->low_verb, "Q") != 0 && !code_fits(low->code, t->low_code))
             continue;
         const meaning *a = up->src, *b = NULL;
         bool src_absent = subjectless, src_is_a = subjectless || same_meaning(c, low->src, a);

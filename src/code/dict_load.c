@@ -1132,6 +1132,42 @@ static void add_transform(loader *L, char *s)
     t->where = where_copy(L);
 }
 
+/* The code a transformation's verb name stands for: the block of that
+ * exact name ("SAY", "CUT_TIES"; PETRARCH-2's own files name blocks), else
+ * the word's single-word verb form (Phoenix names verbs: its SAY is a line
+ * of a statement block, while SAY_NO, a form of the same word, rejects). */
+static const char *verb_name_code(const tac_dicts *d, const char *name)
+{
+    for (uint32_t i = 0; i < d->n_blocks; i++)
+        if (tac_str_iequal(d->blocks[i].name, name))
+            return d->blocks[i].code;
+    char up[64];
+    size_t n = tac_code_upper(name, strlen(name), up, sizeof up);
+    tac_wid w = tac_words_find(&d->words, up, n);
+    uint32_t head;
+    if (!w || !tac_map_get(&d->form_index, w, &head))
+        return NULL;
+    const char *any = NULL;
+    for (int32_t i = (int32_t)head; i >= 0; i = d->forms[i].next) {
+        const tac_verb_form *f = &d->forms[i];
+        const char *code = f->code ? f->code : d->blocks[f->block].code;
+        if (!f->n_pre && !f->n_post)
+            return code;
+        if (!any)
+            any = code;
+    }
+    return any;
+}
+
+static void resolve_transforms(tac_dicts *d)
+{
+    for (uint32_t i = 0; i < d->n_transforms; i++) {
+        tac_transform *t = &d->transforms[i];
+        t->top_code = verb_name_code(d, t->top_verb);
+        t->low_code = strcmp(t->low_verb, "Q") ? verb_name_code(d, t->low_verb) : NULL;
+    }
+}
+
 static void load_verbs(loader *L, char *buf)
 {
     tac_dicts *d = L->d;
@@ -1439,6 +1475,7 @@ tac_dicts *tac_dicts_load(const tac_dict_paths *paths, const tac_diag *diag, tac
     if (st == TAC_OK && issues)
         st = load_file(d, diag, issues, load_issues, err);
     found_free(&f);
+    resolve_transforms(d);
     if (st != TAC_OK || !build_word_flags(d)) {
         if (st == TAC_OK)
             tac_fail(err, TAC_ENOMEM, "out of memory loading dictionaries");

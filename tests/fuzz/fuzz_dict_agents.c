@@ -1,0 +1,4 @@
+/* libFuzzer entry point for the "dict_agents" target (see targets.h, README.md). */
+#include "fuzz_main.h"
+
+FZ_MAIN(dict_agents)
