@@ -297,6 +297,8 @@ static int bracket_tag(const char *w)
 {
     static const char *const open[] = {"-LRB-", "-LSB-", "-LCB-", "(", "[", "{"};
     static const char *const close[] = {"-RRB-", "-RSB-", "-RCB-", ")", "]", "}"};
+    if (!strchr("-([{)]}", w[0]) || !w[0])   /* nearly every token: no bracket */
+        return -1;
     for (size_t i = 0; i < 6; i++) {
         if (strcmp(w, open[i]) == 0)
             return TAG_LRB;
@@ -318,6 +320,25 @@ static size_t lower_copy(char *dst, const char *w, size_t len)
  * capitalised: high at the start of a sentence, where capitals say little. */
 #define LOWER_WEIGHT_INITIAL 0.9
 #define LOWER_WEIGHT_INSIDE  0.2
+
+/* Verb-forming prefixes written with a hyphen: "re-open", "co-sponsor",
+ * "mis-handle", "counter-attack". Such a word inflects and is used like its
+ * base, which the lexicon usually knows while the hyphenated form is unseen
+ * (and the unknown-word model would call it an adjective). Prefixes that
+ * make adjectives ("anti-war", "pre-war", "non-aligned") are left out. */
+static const char *const verb_prefixes[] = {"re-", "co-", "mis-", "counter-", NULL};
+
+static const tac_tag_entry *prefixed_base(const tac_tagger *t, const char *w, size_t len)
+{
+    for (const char *const *pre = verb_prefixes; *pre; pre++) {
+        size_t pl = strlen(*pre);
+        if (len > pl + 2 && strncmp(w, *pre, pl) == 0 && !memchr(w + pl, '-', len - pl)) {
+            const tac_tag_entry *e = word_entry(t, w + pl, len - pl);
+            return e && e->n_emit > 0 ? e : NULL;
+        }
+    }
+    return NULL;
+}
 
 static void token_cands(const tac_tagger *t, const char *w, bool initial, cands *c)
 {
@@ -344,6 +365,13 @@ static void token_cands(const tac_tagger *t, const char *w, bool initial, cands 
         return;
     }
     int shape = tac_tag_shape(w, len);
+    if (shape == SHAPE_HYPHEN) {
+        const tac_tag_entry *be = prefixed_base(t, w, len);
+        if (be) {   /* "re-open" is read as "open" */
+            cands_from_entry(c, t, be);
+            return;
+        }
+    }
     double dist[TAG_COUNT];
     unknown_dist(t, w, len, shape, dist);
     if ((shape == SHAPE_CAP || shape == SHAPE_UPPER) && len < MAX_WORD) {
@@ -473,7 +501,155 @@ static bool name_syllable(const char *const *forms, const uint8_t *tag, size_t i
     return false;
 }
 
-static void correct(const char *const *forms, const cands *c, uint8_t *tag, size_t n)
+/* ---- base-form verbs after modals and "to" ---- */
+
+/* The lexicon comes from a small sample of financial news: many verbs of
+ * political news were seen only as nouns ("boycott", "storm", "blockade")
+ * and hyphenated forms not at all, so "would boycott" comes out MD NN and
+ * the parser finds no verb. */
+
+static bool lower_word(const char *w)
+{
+    if (!(w[0] >= 'a' && w[0] <= 'z'))
+        return false;
+    for (; *w; w++)
+        if (!((*w >= 'a' && *w <= 'z') || *w == '-'))
+            return false;
+    return true;
+}
+
+/* Whether the lexicon knows `w` (len bytes) with an inflected verb tag. */
+static bool lexicon_inflection(const tac_tagger *t, const char *w, size_t len)
+{
+    const tac_tag_entry *e = word_entry(t, w, len);
+    if (!e)
+        return false;
+    for (uint32_t i = 0; i < e->n_emit; i++) {
+        uint32_t tg = t->emits[e->emit + i].tag;
+        if (tg == TAG_VBD || tg == TAG_VBN || tg == TAG_VBZ || tg == TAG_VBG)
+            return true;
+    }
+    return false;
+}
+
+/* Evidence that a lower-case word can be a base-form verb: its candidates
+ * say so, or the lexicon knows one of its inflections ("boycott" ->
+ * "boycotted", "storm" -> "stormed"). Called for a handful of tokens per
+ * sentence at most; lookups only, into a stack buffer. */
+static bool verb_reading(const tac_tagger *t, const cands *c, const char *w)
+{
+    if (allows(c, TAG_VB) || allows(c, TAG_VBP))
+        return true;
+    size_t len = strlen(w);
+    if (len < 3 || len + 4 > MAX_WORD)
+        return false;
+    char buf[MAX_WORD];
+    memcpy(buf, w, len);
+    bool final_e = w[len - 1] == 'e';
+    static const char *const endings[] = {"ed", "s", "ing"};
+    for (size_t k = 0; k < 3; k++) {
+        size_t stem = len;
+        const char *end = endings[k];
+        if (final_e && end[0] != 's')
+            stem--;           /* "blockade" -> "blockaded", "blockading" */
+        size_t el = strlen(end);
+        memcpy(buf + stem, end, el);
+        if (lexicon_inflection(t, buf, stem + el))
+            return true;
+    }
+    return false;
+}
+
+/* Words that take a "to" infinitive: after them, "to" + a word that can be
+ * a verb is the infinitive ("agreed to share information"), where after a
+ * motion verb it may be a destination ("returned to power"). Stems match
+ * their regular inflections (agree, agrees, agreed, agreeing); irregular
+ * past forms are listed as they are. */
+static const char *const infinitive_takers[] = {
+    "able", "agree", "aim", "appear", "arrange", "ask", "attempt", "began", "begin",
+    "begun", "choose", "chose", "chosen", "continue", "decide", "decline", "determined",
+    "eager", "expect", "fail", "going", "hesitate", "hope", "intend", "likely", "manage",
+    "need", "offer", "order", "plan", "pledge", "prefer", "prepare", "promise", "ready",
+    "refuse", "reluctant", "resolve", "seek", "seem", "sought", "start", "swear", "swore",
+    "sworn", "tend", "threaten", "try", "unable", "undertake", "undertook", "unlikely",
+    "unwilling", "used", "vote", "vow", "want", "willing", "wish", NULL
+};
+
+/* w is stem, or stem + s/es/d/ed/ing, with the usual spelling changes
+ * (decide -> deciding, plan -> planned, try -> tried). */
+static bool stem_form(const char *w, const char *stem)
+{
+    size_t sl = strlen(stem);
+    if (strncmp(w, stem, sl) == 0) {
+        const char *r = w + sl;
+        if (!*r || !strcmp(r, "s") || !strcmp(r, "es") || !strcmp(r, "ed") ||
+            !strcmp(r, "ing") || (stem[sl - 1] == 'e' && !strcmp(r, "d")))
+            return true;
+        if (r[0] == stem[sl - 1] && (!strcmp(r + 1, "ed") || !strcmp(r + 1, "ing")))
+            return true;   /* planned, planning */
+    }
+    char last = stem[sl - 1];
+    if ((last == 'e' || last == 'y') && sl > 2 && strncmp(w, stem, sl - 1) == 0) {
+        const char *r = w + sl - 1;
+        if (last == 'e' && !strcmp(r, "ing"))
+            return true;
+        if (last == 'y' && (!strcmp(r, "ied") || !strcmp(r, "ies")))
+            return true;
+    }
+    return false;
+}
+
+static bool infinitive_taker(const char *w)
+{
+    char low[32];
+    size_t len = strlen(w);
+    if (len >= sizeof low)
+        return false;
+    lower_copy(low, w, len);
+    for (const char *const *s = infinitive_takers; *s; s++)
+        if (low[0] == (*s)[0] && stem_form(low, *s))
+            return true;
+    return false;
+}
+
+/* Token i, tagged as a noun, adjective or present tense, follows a modal or
+ * the infinitive "to" and is a base-form verb. After a modal (skipping
+ * adverbs: "will also boycott") a noun is impossible, so NN becomes VB
+ * even without lexical evidence; an adjective needs evidence ("will likely"
+ * stays). After "to" - which is also the preposition - the word needs a
+ * verb reading and either an object start after it ("to storm his
+ * residence") or a word before "to" that takes an infinitive. This may
+ * choose VB where the lexicon has no VB entry: the lexicon is too small to
+ * know every verb, and the context leaves no other reading. */
+static bool base_verb(const tac_tagger *t, const char *const *forms, const cands *c,
+                      const uint8_t *tag, size_t i, size_t n)
+{
+    int tg = tag[i];
+    const char *w = forms[i] ? forms[i] : "";
+    if ((tg != TAG_NN && tg != TAG_JJ && tg != TAG_VBP) || i == 0 || !lower_word(w))
+        return false;
+    size_t j = i;
+    while (j > 0 && tag[j - 1] == TAG_RB)
+        j--;
+    if (j > 0 && tag[j - 1] == TAG_MD)
+        return tg != TAG_JJ || verb_reading(t, &c[i], w);
+    if (j != i || tag[i - 1] != TAG_TO || !forms[i - 1] || !tac_str_iequal(forms[i - 1], "to"))
+        return false;
+    if (!verb_reading(t, &c[i], w))
+        return false;
+    if (tg == TAG_VBP)
+        return true;
+    const char *next = i + 1 < n && forms[i + 1] ? forms[i + 1] : "";
+    if (i + 1 < n && object_start(tag[i + 1], next) && tag[i + 1] != TAG_CD)
+        return true;
+    size_t k = i - 1;   /* "to"; skip "not": "agreed not to" */
+    while (k > 0 && tag[k - 1] == TAG_RB)
+        k--;
+    return k > 0 && forms[k - 1] && infinitive_taker(forms[k - 1]);
+}
+
+static void correct(const tac_tagger *t, const char *const *forms, const cands *c,
+                    uint8_t *tag, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         const char *w = forms[i] ? forms[i] : "";
@@ -481,6 +657,10 @@ static void correct(const char *const *forms, const cands *c, uint8_t *tag, size
         int nt = i + 1 < n ? tag[i + 1] : -1;
         if (name_syllable(forms, tag, i, n)) {
             tag[i] = TAG_NNP;
+            continue;
+        }
+        if (base_verb(t, forms, c, tag, i, n)) {
+            tag[i] = TAG_VB;
             continue;
         }
         /* "is about to leave": about is a preposition (PTB convention) */
@@ -567,7 +747,7 @@ tac_status tac_tag_tokens(const tac_tagger *t, const char *const *forms, size_t 
         tag[i] = c[i].tag[k];
         k = back[i][k];
     }
-    correct(forms, c, tag, n);
+    correct(t, forms, c, tag, n);
     for (size_t i = 0; i < n; i++)
         tags_out[i] = tac_tag_name(tag[i]);
     return TAC_OK;

@@ -148,6 +148,24 @@ static void participles_and_past_tenses(void **state)
                         "DT NNS VBD RP PRP$ NN .");
 }
 
+static void base_verbs_after_modals_and_to(void **state)
+{
+    fixture *f = *state;
+    /* nouns in the lexicon, verbs after a modal (skipping adverbs) */
+    assert_string_equal(tag_at(f, "The unions would boycott the talks .", 3), "VB");
+    assert_string_equal(tag_at(f, "Farmers will also blockade the port .", 3), "VB");
+    /* after "to": with an object, or after a verb taking an infinitive */
+    assert_string_equal(tag_at(f, "Rebels tried to storm the palace .", 3), "VB");
+    assert_string_equal(tag_at(f, "The two sides agreed to share intelligence .", 5), "VB");
+    /* a hyphenated verb prefix keeps the base's readings */
+    assert_string_equal(tag_at(f, "Kravonia agreed to re-open its embassy .", 3), "VB");
+    assert_string_equal(tag_at(f, "Kravonia will re-open its embassy .", 2), "VB");
+    /* "to" the preposition and adverbs after a modal are left alone */
+    assert_string_equal(tag_at(f, "The general returned to power in Ulgrad .", 4), "NN");
+    assert_string_equal(tag_at(f, "The aid went to recent victims .", 4), "JJ");
+    assert_string_equal(tag_at(f, "The plan will likely fail .", 3), "RB");
+}
+
 static void name_syllables_inside_names(void **state)
 {
     fixture *f = *state;
@@ -389,6 +407,7 @@ int main(void)
         cmocka_unit_test(closed_forms_by_rule),
         cmocka_unit_test(unknown_words),
         cmocka_unit_test(participles_and_past_tenses),
+        cmocka_unit_test(base_verbs_after_modals_and_to),
         cmocka_unit_test(name_syllables_inside_names),
         cmocka_unit_test(empty_and_bad_arguments),
         cmocka_unit_test(tags_text_sentences),
