@@ -435,6 +435,11 @@ static const char *const auxiliaries[] = {
     "getting", NULL
 };
 
+static const char *const have_forms[] = {"have", "has", "had", "'ve", NULL};
+
+/* Subject pronouns after which a base form is a present tense. */
+static const char *const subject_pronouns[] = {"I", "we", "you", "they", NULL};
+
 static bool nominal(int t)
 {
     return t == TAG_NN || t == TAG_NNS || t == TAG_NNP || t == TAG_NNPS || t == TAG_PRP;
@@ -444,7 +449,48 @@ static bool nominal(int t)
 static bool object_start(int t, const char *w)
 {
     return t == TAG_DT || t == TAG_PRPS || t == TAG_PRP || t == TAG_RP || t == TAG_CD ||
-           (t == TAG_IN && tac_str_iequal(w, "that"));
+           t == TAG_DOLLAR || (t == TAG_IN && tac_str_iequal(w, "that"));
+}
+
+static bool finite_tag(int t)
+{
+    return t == TAG_VBD || t == TAG_VBZ || t == TAG_VBP || t == TAG_MD;
+}
+
+static bool clause_edge(int t)
+{
+    return t == TAG_COMMA || t == TAG_PERIOD || t == TAG_COLON || t == TAG_WDT ||
+           t == TAG_WP || t == TAG_WRB;
+}
+
+/* The clause around token i (up to commas, sentence ends, wh-words) has no
+ * finite verb besides it: "forces launched/VBN artillery , ..." then has
+ * its verb here, unlike "the missiles launched/VBN yesterday hit ...". A
+ * scan done only for unaccompanied participles, a few per sentence. */
+static bool clause_lacks_finite(const uint8_t *tag, size_t i, size_t n)
+{
+    for (size_t k = i; k-- > 0 && !clause_edge(tag[k]);)
+        if (finite_tag(tag[k]) && !(k + 1 == i && tag[k] == TAG_VBZ))
+            return false;   /* "forces/VBZ launched": the noun is repaired below */
+    for (size_t k = i + 1; k < n && !clause_edge(tag[k]); k++)
+        if (finite_tag(tag[k]))
+            return false;
+    return true;
+}
+
+/* "donated and personally delivered $50,000": a conjunction, adverbs and a
+ * second -ed verb with an object start follow token i. */
+static bool coordinated_object(const char *const *forms, const uint8_t *tag, size_t i,
+                               size_t n)
+{
+    size_t k = i + 1;
+    if (k >= n || tag[k] != TAG_CC || !(is_form(forms[k], (const char *const[]){"and", "or", NULL})))
+        return false;
+    k++;
+    while (k < n && tag[k] == TAG_RB)
+        k++;
+    return k + 1 < n && (tag[k] == TAG_VBN || tag[k] == TAG_VBD) &&
+           object_start(tag[k + 1], forms[k + 1] ? forms[k + 1] : "");
 }
 
 /* Whether an auxiliary precedes token i, skipping adverbs and the subject
@@ -668,23 +714,49 @@ static void correct(const tac_tagger *t, const char *const *forms, const cands *
             tag[i] = TAG_IN;
             continue;
         }
-        if (tag[i] == TAG_VBN && i > 0 && nt >= 0 && object_start(nt, next) &&
+        if (tag[i] == TAG_VBN && i > 0 && nt >= 0 &&
+            (object_start(nt, next) || coordinated_object(forms, tag, i, n) ||
+             ((nt == TAG_NN || nt == TAG_NNS) && lower_word(w) && !strchr(w, '-') &&
+              clause_lacks_finite(tag, i, n))) &&
             !aux_before(forms, tag, i)) {
             /* "crowds/VBZ burned/VBN down": a plural noun read as a verb */
             if (tag[i - 1] == TAG_VBZ && !is_form(forms[i - 1], auxiliaries) &&
                 allows(&c[i - 1], TAG_NNS) && allows(&c[i], TAG_VBD)) {
                 tag[i - 1] = TAG_NNS;
                 tag[i] = TAG_VBD;
-            } else if (nominal(tag[i - 1]) && allows(&c[i], TAG_VBD)) {
+                continue;
+            }
+            if (nominal(tag[i - 1]) && allows(&c[i], TAG_VBD)) {
                 /* "police arrested the students": active past tense */
                 tag[i] = TAG_VBD;
+                continue;
             }
-            continue;
         }
-        if (tag[i] == TAG_VBN && i > 0 && tag[i - 1] == TAG_CC && allows(&c[i], TAG_VBD) &&
-            coordinated_past(forms, tag, i - 1)) {
-            /* "met the premier and discussed trade": a second past tense */
-            tag[i] = TAG_VBD;
+        if (tag[i] == TAG_VBN && i > 0 && allows(&c[i], TAG_VBD)) {
+            /* "met the premier and (then) discussed trade": a second past tense */
+            size_t j = i;
+            while (j > 1 && tag[j - 1] == TAG_RB)
+                j--;
+            if (tag[j - 1] == TAG_CC && coordinated_past(forms, tag, j - 1)) {
+                tag[i] = TAG_VBD;
+                continue;
+            }
+        }
+        if (tag[i] == TAG_JJ && tac_str_has_suffix(w, "ed") && lower_word(w)) {
+            /* "have tortured/JJ prisoners": after have there is no adjective
+             * in -ed, only a participle the lexicon saw as an adjective */
+            size_t j = i;
+            while (j > 0 && tag[j - 1] == TAG_RB)
+                j--;
+            if (j > 0 && is_form(forms[j - 1], have_forms)) {
+                tag[i] = TAG_VBN;
+                continue;
+            }
+        }
+        if (tag[i] == TAG_VB && i > 0 && is_form(forms[i - 1], subject_pronouns) &&
+            (i == 1 || tag[i - 2] != TAG_MD)) {
+            /* "until they gain control": a present tense after a subject */
+            tag[i] = TAG_VBP;
             continue;
         }
         if (tag[i] == TAG_VBD && allows(&c[i], TAG_VBN)) {

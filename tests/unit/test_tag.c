@@ -166,6 +166,22 @@ static void base_verbs_after_modals_and_to(void **state)
     assert_string_equal(tag_at(f, "The plan will likely fail .", 3), "RB");
 }
 
+static void verbs_without_auxiliaries(void **state)
+{
+    fixture *f = *state;
+    /* two coordinated -ed verbs, the second with an object */
+    assert_string_equal(tag_line(f, "Doctors donated and personally delivered $ 500 to Ulgrad ."),
+                        "NNS VBD CC RB VBD $ CD TO NNP .");
+    /* a bare plural object and no other verb in the clause: past tense */
+    assert_string_equal(tag_at(f, "Kravonian forces launched rockets against Ulgrad .", 2), "VBD");
+    /* ... but a participle when the clause has its verb elsewhere */
+    assert_string_equal(tag_at(f, "The rockets launched yesterday hit Ulgrad .", 2), "VBN");
+    /* no -ed adjective after "have" */
+    assert_string_equal(tag_at(f, "Guards have tortured prisoners in Ulgrad .", 2), "VBN");
+    /* a base form after a subject pronoun is a present tense */
+    assert_string_equal(tag_at(f, "Rebels will fight until they gain control .", 5), "VBP");
+}
+
 static void name_syllables_inside_names(void **state)
 {
     fixture *f = *state;
@@ -408,6 +424,7 @@ int main(void)
         cmocka_unit_test(unknown_words),
         cmocka_unit_test(participles_and_past_tenses),
         cmocka_unit_test(base_verbs_after_modals_and_to),
+        cmocka_unit_test(verbs_without_auxiliaries),
         cmocka_unit_test(name_syllables_inside_names),
         cmocka_unit_test(empty_and_bad_arguments),
         cmocka_unit_test(tags_text_sentences),
