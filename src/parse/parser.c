@@ -351,8 +351,8 @@ static bool np_start(const tac_parser *p, size_t i)
     case K_NN: case K_NNP: case K_PRP: case K_DOLLAR: case K_HASH: case K_EX:
     case K_FW:
         return true;
-    case K_RB:   /* "almost five years", "about 50 people" */
-        return cat(p, i + 1) == K_CD;
+    case K_RB:   /* "almost five years", "about 50 people", "up to 1,000 Turks" */
+        return cat(p, i + 1) == K_CD || (cat(p, i + 1) == K_TO && cat(p, i + 2) == K_CD);
     case K_VBN:  /* "exiled dissidents", "improved economic relations" */
         return cat(p, i + 1) == K_NN || (cat(p, i + 1) == K_JJ && is_noun(cat(p, i + 2)));
     default:
@@ -388,6 +388,8 @@ static size_t base_np_end(const tac_parser *p, size_t i, bool *nominal)
             nom = false;
         } else if (c == K_RB && (j == i || !any_mod) && cat(p, j + 1) == K_CD) {
             /* "almost five years" */
+        } else if (c == K_RB && j == i && cat(p, j + 1) == K_TO && cat(p, j + 2) == K_CD) {
+            j++;           /* "up to 1,000": the RB and the TO */
         } else if (c == K_RB && j > i && cat(p, j + 1) == K_JJ && !is_noun(cat(p, j - 1))) {
             /* "the most dangerous" */
         } else if (c == K_VBN && j == i && np_start(p, j)) {
@@ -397,6 +399,10 @@ static size_t base_np_end(const tac_parser *p, size_t i, bool *nominal)
             nom = false;   /* "the affected villages" */
         } else if (c == K_VBG && j == i + 1 && (cat(p, i) == K_DT || cat(p, i) == K_PRPS)) {
             nom = true;    /* "the reopening of" */
+        } else if (c == K_VBN && j == i + 1 && cat(p, i) == K_DT &&
+                   tac_str_iequal(p->tok[i].form, "the") && !is_noun(cat(p, j + 1)) &&
+                   cat(p, j + 1) != K_JJ && cat(p, j + 1) != K_VBN) {
+            nom = true;    /* "evacuated the wounded from": a participle as head */
         } else if (c == K_POS && j > i && nom) {
             /* possessive: the phrase goes on after it */
         } else if ((c == K_CC || c == K_COMMA) && j > i && cat(p, j - 1) == K_JJ &&
@@ -502,6 +508,20 @@ static bool finite_ahead(const tac_parser *p, size_t i)
             return false;
     }
     return false;
+}
+
+/* Position of the finite verb that finite_ahead finds, or 0. */
+static size_t finite_at(const tac_parser *p, size_t i)
+{
+    for (size_t k = i; k < p->n && k < i + 24; k++) {
+        int c = cat(p, k);
+        if (is_finite(c))
+            return k;
+        if (c == K_COMMA || c == K_PERIOD || c == K_COLON || c == K_WRB || c == K_WP ||
+            c == K_WDT || has(p, k, W_THAT | W_SUB | W_SUBPREP))
+            return 0;
+    }
+    return 0;
 }
 
 /* A comma-separated list "X, Y(,) and Z" continues at the comma at i. */
@@ -775,7 +795,7 @@ static int32_t parse_np_post(tac_parser *p, int flags)
     }
     int inner = flags & NP_COORD_FREE;
     for (;;) {
-        size_t k = p->pos;
+        size_t k = p->pos, v;
         int c = cat(p, k);
         int32_t x = -1;
         if (c == K_IN && has(p, k, W_OF)) {
@@ -835,7 +855,9 @@ static int32_t parse_np_post(tac_parser *p, int flags)
             int32_t outer = phrase(p, "NP");
             add(p, outer, np);
             take(p, outer);
-            int32_t app = parse_np(p, inner);
+            /* "Pakistan, a key ally in the war against terrorism, has": the
+             * PPs belong to the appositive, whose closing comma follows them */
+            int32_t app = parse_np(p, inner | (mid ? NP_ATTACH_PP : 0));
             if (app <= 0) {
                 p->pos = k;
                 break;
@@ -847,6 +869,16 @@ static int32_t parse_np_post(tac_parser *p, int flags)
             continue;
         } else if ((flags & NP_VBG) && c == K_VBG && k > 0 && is_noun(cat(p, k - 1))) {
             x = parse_vp(p);
+        } else if ((flags & NP_ATTACH_PP) && c == K_VBG && k > 0 && is_noun(cat(p, k - 1)) &&
+                   (v = finite_at(p, k + 1)) > k + 1) {
+            /* "Russian aircraft including helicopter gunships killed ...": a
+             * participle phrase inside the subject. It is parsed as if the
+             * sentence ended at the clause's verb, so that its object does
+             * not take that verb as its own clause. */
+            size_t n = p->n;
+            p->n = v;
+            x = parse_vp(p);
+            p->n = n;
         } else if (c == K_VBD && !(flags & NP_ATTACH_PP) && is_noun(cat(p, k - 1)) &&
                    cat(p, k + 1) == K_IN && !has(p, k + 1, W_SUB | W_SUBPREP | W_THAT) &&
                    np_start(p, k + 2)) {
@@ -1055,6 +1087,17 @@ static int32_t sbar_coord(tac_parser *p, int32_t first)
     return coord;
 }
 
+/* "political and territorial autonomy": coordinated adjectives before a noun. */
+static bool jj_coord_np(const tac_parser *p, size_t k)
+{
+    bool nominal = false;
+    int n1 = cat(p, k + 1);
+    if (n1 != K_CC && n1 != K_COMMA)
+        return false;
+    base_np_end(p, k, &nominal);
+    return nominal;
+}
+
 /* Objects, particles, PPs, clauses and adverbs after a main verb. */
 static void parse_complements(tac_parser *p, int32_t vp, size_t head)
 {
@@ -1093,7 +1136,8 @@ static void parse_complements(tac_parser *p, int32_t vp, size_t head)
             add(p, x, build_base_np(p, e));
             take(p, x);
             add(p, x, clause ? parse_clause_coord(p) : parse_np(p, NP_APPOS_END));
-        } else if (c == K_JJ && !np_start(p, k + 1) && !is_noun(cat(p, k + 1))) {
+        } else if (c == K_JJ && !np_start(p, k + 1) && !is_noun(cat(p, k + 1)) &&
+                   !jj_coord_np(p, k)) {
             x = parse_adjp(p);
         } else if (np_start(p, k)) {
             bool nominal = false;
@@ -1181,8 +1225,8 @@ static int32_t parse_clause(tac_parser *p)
             x = parse_according(p);
         } else if (c == K_IN && !has(p, k, W_THAT) && np_start(p, k + 1)) {
             x = parse_pp(p, NP_COORD_FREE);
-        } else if (c == K_RB && !verb_start(p, k)) {
-            x = parse_advp(p);
+        } else if (c == K_RB && !verb_start(p, k) && !np_start(p, k)) {
+            x = parse_advp(p);   /* not "Almost 50 people", "Up to 1,000 Turks" */
         } else if ((c == K_VBG || c == K_VBN) && k == start) {
             /* "Speaking to reporters, ..." */
             int32_t vp = parse_vp(p);

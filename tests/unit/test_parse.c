@@ -357,6 +357,38 @@ static void test_appositive_subject(void **state)
                   "(NN partner))))");
 }
 
+static void test_subject_participle_phrase(void **state)
+{
+    fixture *f = *state;
+    /* the participle's object does not take the clause's verb */
+    const char *t = parse(f, "Kravonian/JJ jets/NNS including/VBG attack/NN helicopters/NNS "
+                             "bombed/VBD Ulgrad/NNP ./.");
+    assert_has(t, "(S (NP (NP (JJ Kravonian) (NNS jets)) (VP (VBG including) (NP (NN attack) "
+                  "(NNS helicopters)))) (VP (VBD bombed) (NP (NNP Ulgrad))) (. .))");
+    /* an appositive keeps its PPs and its closing comma */
+    const char *s = parse(f, "Arnor/NNP ,/, an/DT ally/NN in/IN the/DT war/NN ,/, has/VBZ "
+                             "refused/VBN to/TO help/VB ./.");
+    assert_has(s, "(S (NP (NP (NNP Arnor)) (, ,) (NP (NP (DT an) (NN ally)) (PP (IN in) "
+                  "(NP (DT the) (NN war)))) (, ,)) (VP (VBZ has)");
+}
+
+static void test_noun_phrase_heads(void **state)
+{
+    fixture *f = *state;
+    /* a participle after "the" heads its noun phrase */
+    const char *t = parse(f, "Medics/NNS evacuated/VBD the/DT wounded/VBN from/IN "
+                             "Ulgrad/NNP ./.");
+    assert_has(t, "(VP (VBD evacuated) (NP (DT the) (VBN wounded)) (PP (IN from)");
+    /* coordinated adjectives before the object's noun */
+    const char *s = parse(f, "Rebels/NNS demanded/VBD political/JJ and/CC cultural/JJ "
+                             "autonomy/NN ./.");
+    assert_has(s, "(VP (VBD demanded) (NP (ADJP (JJ political) (CC and) (JJ cultural)) "
+                  "(NN autonomy)))");
+    /* "up to" a number starts the subject */
+    const char *u = parse(f, "Up/RB to/TO 500/CD prisoners/NNS began/VBD a/DT strike/NN ./.");
+    assert_has(u, "(S (NP (RB Up) (TO to) (CD 500) (NNS prisoners)) (VP (VBD began)");
+}
+
 static void test_spans(void **state)
 {
     fixture *f = *state;
@@ -518,6 +550,8 @@ int main(void)
         cmocka_unit_test(test_subordinate_clause),
         cmocka_unit_test(test_relative_clause),
         cmocka_unit_test(test_appositive_subject),
+        cmocka_unit_test(test_subject_participle_phrase),
+        cmocka_unit_test(test_noun_phrase_heads),
         cmocka_unit_test(test_spans),
         cmocka_unit_test(test_empty_sentence),
         cmocka_unit_test(test_unknown_and_odd_tags),
