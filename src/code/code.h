@@ -146,6 +146,9 @@ typedef struct tac_synset {
     const char *name;
     tac_phrase *phrases;
     uint32_t    n, cap;
+    /* per phrase: the next phrase (index + 1, 0 = none) with the same first
+     * / last word, in file order; heads in tac_dicts.synset_first/_last */
+    uint32_t   *next_first, *next_last;
 } tac_synset;
 
 /* A discard phrase; a stem's regular forms are stored as phrases of their own. */
@@ -192,6 +195,11 @@ struct tac_dicts {
     tac_pattern    *patterns; uint32_t n_patterns, cap_patterns;
     tac_synset     *synsets;  uint32_t n_synsets, cap_synsets;
     tac_map         synset_index;        /* hash(name) -> synset */
+    /* (synset << 32 | first word) -> its first phrase starting with that
+     * word (index + 1); the same keyed by last word. Pattern matching looks
+     * up the sentence word instead of trying every member (synsets of
+     * weapons or officials have hundreds). */
+    tac_map         synset_first, synset_last;
     tac_transform  *transforms; uint32_t n_transforms, cap_transforms;
 
     tac_discard    *discards; uint32_t n_discards, cap_discards;
@@ -207,6 +215,11 @@ struct tac_dicts {
 
 /* Word flags: the word starts a phrase of that dictionary. */
 enum { TAC_W_ACTOR = 1, TAC_W_AGENT = 2, TAC_W_DISCARD = 4, TAC_W_ISSUE = 8 };
+
+static inline uint64_t tac_synset_key(uint32_t synset, tac_wid w)
+{
+    return ((uint64_t)synset << 32) | w;
+}
 
 static inline uint64_t tac_wid_bloom(tac_wid w)
 {

@@ -977,14 +977,19 @@ static bool match_fwd(match_state *m, const tac_pel *els, uint32_t i, uint32_t n
     }
     if (e->kind == PEL_SYNSET) {
         const tac_synset *sy = &d->synsets[e->synset];
-        for (uint32_t q = pos; q < q_end && q < m->hi; q++)
-            for (uint32_t p = 0; p < sy->n; p++)
-                if (phrase_at(m->toks, q, m->hi, &sy->phrases[p]) &&
-                    match_fwd(m, els, i + 1, n, q + sy->phrases[p].n)) {
-                    m->words += sy->phrases[p].n;
-                    used_words(m, q, q + sy->phrases[p].n);
+        for (uint32_t q = pos; q < q_end && q < m->hi; q++) {
+            uint32_t p1;
+            if (!tac_map_get(&d->synset_first, tac_synset_key(e->synset, m->toks[q]->wid), &p1))
+                continue;
+            for (; p1; p1 = sy->next_first[p1 - 1]) {
+                const tac_phrase *ph = &sy->phrases[p1 - 1];
+                if (phrase_at(m->toks, q, m->hi, ph) && match_fwd(m, els, i + 1, n, q + ph->n)) {
+                    m->words += ph->n;
+                    used_words(m, q, q + ph->n);
                     return true;
                 }
+            }
+        }
         return false;
     }
     /* actor tokens: the first actor ending after pos (one that starts just
@@ -1027,9 +1032,12 @@ static bool match_back(match_state *m, const tac_pel *els, uint32_t i, uint32_t 
     }
     if (e->kind == PEL_SYNSET) {
         const tac_synset *sy = &d->synsets[e->synset];
-        for (uint32_t q = pos; q-- > q_min;)    /* q = last word of the phrase */
-            for (uint32_t p = 0; p < sy->n; p++) {
-                const tac_phrase *ph = &sy->phrases[p];
+        for (uint32_t q = pos; q-- > q_min;) {  /* q = last word of the phrase */
+            uint32_t p1;
+            if (!tac_map_get(&d->synset_last, tac_synset_key(e->synset, m->toks[q]->wid), &p1))
+                continue;
+            for (; p1; p1 = sy->next_last[p1 - 1]) {
+                const tac_phrase *ph = &sy->phrases[p1 - 1];
                 if (q + 1 < ph->n || q + 1 - ph->n < m->lo)
                     continue;
                 if (phrase_at(m->toks, q + 1 - ph->n, q + 1, ph) &&
@@ -1039,6 +1047,7 @@ static bool match_back(match_state *m, const tac_pel *els, uint32_t i, uint32_t 
                     return true;
                 }
             }
+        }
         return false;
     }
     for (uint32_t s = m->c->n_mspans; s-- > 0;) {

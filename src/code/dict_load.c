@@ -1168,6 +1168,35 @@ static void resolve_transforms(tac_dicts *d)
     }
 }
 
+/* Chains every synset's phrases by first and by last word, in file order
+ * (the coder takes the first member that matches, as before). */
+static bool index_synsets(tac_dicts *d)
+{
+    for (uint32_t s = 0; s < d->n_synsets; s++) {
+        tac_synset *sy = &d->synsets[s];
+        sy->next_first = calloc(sy->n + 1, sizeof *sy->next_first);
+        sy->next_last = calloc(sy->n + 1, sizeof *sy->next_last);
+        if (!sy->next_first || !sy->next_last)
+            return false;
+        for (uint32_t p = sy->n; p-- > 0;) {
+            const tac_phrase *ph = &sy->phrases[p];
+            if (!ph->n)
+                continue;
+            uint32_t head;
+            uint64_t kf = tac_synset_key(s, ph->words[0]);
+            uint64_t kl = tac_synset_key(s, ph->words[ph->n - 1]);
+            if (tac_map_get(&d->synset_first, kf, &head))
+                sy->next_first[p] = head;
+            if (tac_map_get(&d->synset_last, kl, &head))
+                sy->next_last[p] = head;
+            if (!tac_map_put(&d->synset_first, kf, p + 1) ||
+                !tac_map_put(&d->synset_last, kl, p + 1))
+                return false;
+        }
+    }
+    return true;
+}
+
 static void load_verbs(loader *L, char *buf)
 {
     tac_dicts *d = L->d;
@@ -1476,7 +1505,7 @@ tac_dicts *tac_dicts_load(const tac_dict_paths *paths, const tac_diag *diag, tac
         st = load_file(d, diag, issues, load_issues, err);
     found_free(&f);
     resolve_transforms(d);
-    if (st != TAC_OK || !build_word_flags(d)) {
+    if (st != TAC_OK || !build_word_flags(d) || !index_synsets(d)) {
         if (st == TAC_OK)
             tac_fail(err, TAC_ENOMEM, "out of memory loading dictionaries");
         tac_dicts_free(d);
@@ -1504,10 +1533,15 @@ void tac_dicts_free(tac_dicts *d)
     free(d->forms);
     tac_map_free(&d->form_index);
     free(d->patterns);
-    for (uint32_t i = 0; i < d->n_synsets; i++)
+    for (uint32_t i = 0; i < d->n_synsets; i++) {
         free(d->synsets[i].phrases);
+        free(d->synsets[i].next_first);
+        free(d->synsets[i].next_last);
+    }
     free(d->synsets);
     tac_map_free(&d->synset_index);
+    tac_map_free(&d->synset_first);
+    tac_map_free(&d->synset_last);
     free(d->transforms);
     free(d->discards);
     free(d->issues);

@@ -122,6 +122,8 @@ static const char *demonym_at(const char *const *w, size_t n, size_t i, size_t *
 {
     for (size_t k = 0; k < sizeof demonyms / sizeof demonyms[0]; k++) {
         const char *adj = demonyms[k].adj;
+        if (adj[0] != w[i][0])      /* cheap rejection: runs for every word */
+            continue;
         const char *sp = strchr(adj, ' ');
         if (sp) {
             size_t a = (size_t)(sp - adj);

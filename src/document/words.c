@@ -12,12 +12,15 @@ bool doc_is_capitalized(const char *w)
     return w && w[0] >= 'A' && w[0] <= 'Z';
 }
 
+/* Called for every token against word lists several times per sentence:
+ * the first-letter test rejects nearly every entry without a strcasecmp. */
 bool doc_word_in(const char *w, const char *const *list)
 {
     if (!w)
         return false;
+    int first = tolower((unsigned char)w[0]);
     for (; *list; list++)
-        if (strcasecmp(w, *list) == 0)
+        if (tolower((unsigned char)(*list)[0]) == first && strcasecmp(w, *list) == 0)
             return true;
     return false;
 }
