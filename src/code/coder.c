@@ -1688,6 +1688,78 @@ static const char *negate_code(const char *code)
     return combine_codes("120", code);
 }
 
+/* One code (no ':') of an act announced for the future ("X will withdraw
+ * its troops", "said it would boycott the talks"): CAMEO codes the
+ * announcement, not the act, which has not happened. Cooperation becomes
+ * the intent to cooperate (03x, with the sub-code the act names: "will
+ * release" = 0353, "will give aid" = 033); reducing relations, coercion
+ * and force become the matching threat (13x: "will withdraw its
+ * peacekeepers" = 136, "would blockade" = 1381). Statements, appeals,
+ * demands, accusations, rejections, threats and force postures (01-02,
+ * 09-13, 15) are speech acts or states already and stay. So do meetings
+ * and visits (04): news announces them ahead ("Premier Li will make a visit
+ * to Pyongyang from Thursday") and reports them as the visit, which the
+ * document stage dates on its day. */
+static const char *future_one(const char *code)
+{
+    if (!code || !isdigit((unsigned char)code[0]) || !isdigit((unsigned char)code[1]))
+        return code;
+    int top = (code[0] - '0') * 10 + (code[1] - '0');
+    int sub = isdigit((unsigned char)code[2]) ? code[2] - '0' : 0;
+    bool fourth = isdigit((unsigned char)code[2]) && isdigit((unsigned char)code[3]);
+    switch (top) {
+    case 5: case 6: case 7: case 8: {
+        const char *intent = combine_codes("030", code);
+        return intent ? intent : code;
+    }
+    case 14: return "133";                     /* threaten political dissent */
+    case 16: {
+        /* 161 relations, 162 aid, 163 sanctions, 164 negotiations,
+         * 165 mediation, 166 international involvement */
+        static const char *const threat[] = {"131", "1313", "1311", "1312", "134", "135", "136"};
+        return sub <= 6 ? threat[sub] : "131";
+    }
+    case 17:
+        if (sub == 2) {                         /* 172x administrative sanctions: 132x */
+            static const char *const adm[] = {"132", "1321", "1322", "1323", "1324"};
+            int d = fourth ? code[3] - '0' : 0;
+            return d <= 4 ? adm[d] : "132";
+        }
+        return sub == 5 ? "137" : "130";        /* 175 repression: 137 */
+    case 18: return "1383";                    /* unconventional violence */
+    case 19: return sub == 1 ? "1381" : sub == 2 ? "1382" : "1384";
+    case 20: return sub == 4 ? "1385" : "138";
+    default: return code;
+    }
+}
+
+/* future_one for each side of a "042:043" code. */
+static const char *future_code(tac_coder *c, const char *code)
+{
+    const char *colon = code ? strchr(code, ':') : NULL;
+    if (!colon)
+        return future_one(code);
+    const char *first = tac_arena_strndup(&c->arena, code, (size_t)(colon - code));
+    const char *a = *first ? future_one(first) : "";
+    const char *b = colon[1] ? future_one(colon + 1) : "";
+    return tac_arena_printf(&c->arena, "%s:%s", a ? a : "", b ? b : "");
+}
+
+/* Modal auxiliaries that put the verb in the future ("will", "would",
+ * "shall", "'ll", "wo" of "won't"). */
+static const char *const FUTURE_MODALS[] = {"WILL", "WOULD", "SHALL", "'LL", "WO", NULL};
+
+/* Is the verb of vp under a future modal of its own clause ("[will]
+ * [withdraw]", "would not be [rushed]")? */
+static bool future_tense(const tac_node *verb, const tac_node *vp)
+{
+    for (const tac_node *p = vp; p && is_vp(p); p = p->parent)
+        for (uint32_t i = 0; i < p->n_kids && p->kids[i]->first < verb->first; i++)
+            if (is(p->kids[i], "MD") && word_is(p->kids[i], FUTURE_MODALS))
+                return true;
+    return false;
+}
+
 static const char *const NEGATIONS[] = {"NOT", "N'T", "NEVER", NULL};
 
 /* Is vp (or an auxiliary above it) negated? */
@@ -1782,9 +1854,25 @@ typedef struct analysis {
     const meaning *src, *tgt;
     bool           src_np, tgt_np;     /* a noun phrase stands in those places */
     const char    *code;
+    bool           future;             /* announced, not done: see future_code */
     code_item      fresh_src, fresh_tgt;
     meaning        ms, mt;
 } analysis;
+
+/* Did the verb's form or pattern spell out the negation itself ("- NOT *
+ * [...]", "&NEGATION")? Then its code already means the negated act. */
+static bool spells_negation(const tac_coder *c, const verb_hit *hit)
+{
+    tac_node *const *t = c->tree.tokens;
+    for (uint32_t i = hit->vfirst; i < hit->vlast; i++)
+        if (word_is(t[i], NEGATIONS))
+            return true;
+    for (uint32_t k = 0; k < hit->n_words; k++)
+        for (uint32_t i = hit->wfirst[k]; i < hit->wlast[k]; i++)
+            if (word_is(t[i], NEGATIONS))
+                return true;
+    return false;
+}
 
 /* Finds the verb's code, source and target. False: not a coding verb. */
 static bool analyze(tac_coder *c, tac_node *verb, tac_node *vp, analysis *a)
@@ -1830,9 +1918,13 @@ static bool analyze(tac_coder *c, tac_node *verb, tac_node *vp, analysis *a)
     a->src_np = a->subj || a->by || hit->src;
     a->tgt_np = hit->tgt || (a->by ? a->subj != NULL : np_after(vp, hit->vlast));
     a->code = hit->code;
+    /* a negation the pattern did not spell out still negates the act its
+     * pattern names ("will not accept refugees": not 075 but 12x) */
+    bool neg_vp = negated(vp) && !spells_negation(c, hit);
     const char *neg;
-    if (!hit->pattern && negated(vp) && (neg = negate_code(a->code)) != NULL)
+    if (neg_vp && (neg = negate_code(a->code)) != NULL)
         a->code = neg;
+    a->future = c->d->petr2_patterns && !neg_vp && future_tense(verb, vp);
     return true;
 }
 
@@ -1920,7 +2012,9 @@ static bool transform(tac_coder *c, analysis *up, tac_node *vp)
         if (!ok || !b)
             continue;
         const meaning *s = t->out_src == 'a' ? a : b, *g = t->out_tgt == 'a' ? a : b;
-        const char *code = !strcmp(t->code, "Q") ? low->code : t->code;
+        const char *code = t->code;
+        if (!strcmp(code, "Q"))     /* the reported event, as announced */
+            code = low->future ? future_code(c, low->code) : low->code;
         verb_hit hit = up->hit;
         if (make_events(c, s, g, code, &hit, true, true))
             c->coded_vp[vp->index] = true;
@@ -1952,7 +2046,8 @@ static void code_verb(tac_coder *c, tac_node *verb, tac_node *vp)
         /* "% * [031]": the members of a compound act on each other; with
          * PETRARCH-2 patterns not when they act on someone else ("fought
          * side by side against Z"; TABARI's records want the compound) */
-        if (code_compound(c, hit->comp->m, hit->code, hit))
+        if (code_compound(c, hit->comp->m, a->future ? future_code(c, hit->code) : hit->code,
+                          hit))
             c->coded_vp[vp->index] = true;
         return;
     }
@@ -1968,7 +2063,7 @@ static void code_verb(tac_coder *c, tac_node *verb, tac_node *vp)
     verb_hit low;
     if (lverb && match_verb(c, lverb, lvp, &low) && strcmp(low.code, "---") != 0) {
         const char *lcode = low.code;
-        if (!low.pattern && negated(lvp) && (neg = negate_code(lcode)) != NULL)
+        if (negated(lvp) && !spells_negation(c, &low) && (neg = negate_code(lcode)) != NULL)
             lcode = neg;
         const char *both = combine_codes(code, lcode);
         if (both && hit->pattern && !general_code(code))
@@ -1987,6 +2082,8 @@ static void code_verb(tac_coder *c, tac_node *verb, tac_node *vp)
             }
         }
     }
+    if (a->future)
+        code = future_code(c, code);
     if (plural_reference(a->src) && (!tgt->n || same_actors(c, tgt, a->src))) {
         /* "the two agreed to maintain their friendship": each with the other */
         if (code_compound(c, a->src, code, hit))

@@ -1,0 +1,195 @@
+/* News-text rules of the coder (src/code/coder.c) found by error analysis on
+ * wire copy: announced (future) acts, negation of pattern codes, reported
+ * clauses, and how pattern tokens and targets read agent-only noun
+ * phrases. Small inline PETRARCH-2 style dictionaries (patterns with
+ * (...), like data/verbs.txt) and hand-written trees of invented
+ * sentences. */
+#include <stdio.h>
+#include <string.h>
+
+#include "tactest.h"
+#include "util/util.h"
+
+static const char VERBS[] =
+    "--- SAY [010] ---\n"
+    "SAY {SAYS SAID SAYING}\n"
+    "--- ACCEPT [---] ---\n"
+    "ACCEPT\n"
+    "- * (MORE REFUGEES) [075]\n"
+    "--- STOP [---] ---\n"
+    "STOP\n"
+    "- * (AID TO +) [162]\n"
+    "- NOT * (AID TO +) [070]\n"
+    "--- RELEASE [0841] ---\n"
+    "RELEASE\n"
+    "--- EXCHANGE [---] ---\n"
+    "EXCHANGE\n"
+    "- * (PRISONERS WITH +) [0841:0841]\n"
+    "--- VISIT [042:043] ---\n"
+    "VISIT\n"
+    "--- GIVE [070] ---\n"
+    "GIVE {GAVE GIVEN GIVES}\n"
+    "- * (AID TO +) [073]\n"
+    "--- WITHDRAW [---] ---\n"
+    "WITHDRAW\n"
+    "- * (PEACEKEEPERS FROM +) [1661]\n"
+    "--- ATTACK [190] ---\n"
+    "ATTACK\n"
+    "--- BLOCKADE [191] ---\n"
+    "BLOCKADE\n"
+    "--- BOYCOTT [163] ---\n"
+    "BOYCOTT\n"
+    "--- CRITICIZE [111] ---\n"
+    "CRITICIZE\n"
+    "--- HOLD [---] ---\n"
+    "HOLD {HELD HOLDS HOLDING}\n"
+    "- * (TALKS WITH +) [040]\n"
+    "--- PRAISE [051] ---\n"
+    "PRAISE\n";
+
+static const char ACTORS[] =
+    "GONDOR [GON]\n"
+    "+GONDORIAN\n"
+    "ARNOR [ARN]\n"
+    "+ARNORIAN\n"
+    "ROHAN [ROH]\n"
+    "MORDOR [MOR]\n"
+    "HALBARAD_\n"
+    "\t[ARNGOV]\n";
+
+static const char AGENTS[] =
+    "GOVERNMENT [~GOV]\n"
+    "LEADER [~GOV]\n"
+    "PARTY [~PTY]\n"
+    "REBEL [~REB]\n"
+    "REFUGEE [~REF]\n"
+    "POLICE {} [~COP]\n"
+    "ARMY {} [~MIL]\n";
+
+typedef struct fixture {
+    tac_dicts *d;
+    tac_coder *c;
+    char out[2048];
+} fixture;
+
+static int setup(void **state)
+{
+    static fixture f;
+    tac_dict_paths p = {.verbs = tactest_tempfile(VERBS, strlen(VERBS)),
+                        .actors = tactest_tempfile(ACTORS, strlen(ACTORS)),
+                        .agents = tactest_tempfile(AGENTS, strlen(AGENTS))};
+    tac_error err;
+    f.d = tac_dicts_load(&p, NULL, &err);
+    if (!f.d)
+        return -1;
+    f.c = tac_coder_new(f.d, NULL, &err);
+    *state = &f;
+    return f.c ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    tac_coder_free(f->c);
+    tac_dicts_free(f->d);
+    return 0;
+}
+
+/* "SRC TGT CODE;..." */
+static const char *code(fixture *f, const char *tree)
+{
+    tac_sentence_input in = {tree, "2025-10-07", "doc-1", 0, "the sentence"};
+    const tac_event *ev;
+    size_t n;
+    tac_error err;
+    tac_error_clear(&err);
+    f->out[0] = '\0';
+    if (tac_coder_code_parse(f->c, &in, &ev, &n, NULL, &err) != TAC_OK)
+        return "ERROR";
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(f->out);
+        snprintf(f->out + len, sizeof f->out - len, "%s%s %s %s", i ? ";" : "", ev[i].source,
+                 ev[i].target, ev[i].cameo);
+    }
+    return f->out;
+}
+
+/* An act announced for the future is the intent (03x) or the threat (13x). */
+static void future_acts_are_intents_or_threats(void **state)
+{
+    fixture *f = *state;
+    /* done: the act itself */
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD released) "
+                                "(NP (NNP Arnorian) (NNS rebels))) (. .)))"),
+                        "GON ARNREB 0841");
+    /* announced: intent to release */
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (MD will) (VP (VB release) "
+                                "(NP (NNP Arnorian) (NNS rebels)))) (. .)))"),
+                        "GON ARNREB 0353");
+    /* a pattern's code and both sides of a two-way code */
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (MD would) (VP (VB give) "
+                                "(NP (NN aid)) (PP (TO to) (NP (NNP Arnor))))) (. .)))"),
+                        "GON ARN 0333");
+    /* a scheduled visit is the visit (both sides of a two-way code) */
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (MD will) (VP (VB visit) "
+                                "(NP (NNP Arnor)))) (. .)))"),
+                        "GON ARN 042;ARN GON 043");
+    /* two-way codes: both sides become the intent */
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (MD will) (VP (VB exchange) "
+                                "(NP (NNS prisoners)) (PP (IN with) (NP (NNP Arnor))))) (. .)))"),
+                        "GON ARN 0353;ARN GON 0353");
+    /* conflict: the threat of it */
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (MD will) (VP (VB withdraw) "
+                                "(NP (NNS peacekeepers)) (PP (IN from) (NP (NNP Arnor))))) "
+                                "(. .)))"),
+                        "GON ARN 136");
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (MD would) (VP (VB blockade) "
+                                "(NP (NNP Arnor)))) (. .)))"),
+                        "GON ARN 1381");
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (MD will) (VP (VB attack) "
+                                "(NP (NNP Arnor)))) (. .)))"),
+                        "GON ARN 1384");
+    /* under another auxiliary: "would be boycotting" */
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (MD would) (VP (VB be) "
+                                "(VP (VBG boycotting) (NP (NNP Arnor))))) (. .)))"),
+                        "GON ARN 1312");
+    /* verbal acts stay what they are */
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (MD will) (VP (VB criticize) "
+                                "(NP (NNP Arnor)))) (. .)))"),
+                        "GON ARN 111");
+    /* a modal of another clause does not count */
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD attacked) (NP (NNP Arnor)) "
+                                "(SBAR (IN before) (S (NP (NNP Rohan)) (VP (MD would) "
+                                "(VP (VB react)))))) (. .)))"),
+                        "GON ARN 190");
+}
+
+/* A negation the pattern did not spell out negates the pattern's code. */
+static void negation_applies_to_pattern_codes(void **state)
+{
+    fixture *f = *state;
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD accepted) "
+                                "(NP (JJR more) (NNS refugees))) (. .)))"),
+                        "");   /* no target: require_dyad */
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD accepted) "
+                                "(NP (JJR more) (NNS refugees)) (PP (IN from) (NP (NNP Arnor)))) "
+                                "(. .)))"),
+                        "GON ARN 075");
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (MD will) (RB not) (VP (VB accept) "
+                                "(NP (JJR more) (NNS refugees)) (PP (IN from) (NP (NNP Arnor))))) "
+                                "(. .)))"),
+                        "GON ARN 122");
+    /* the pattern spelt the negation: its code stands */
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD did) (RB not) (VP (VB stop) "
+                                "(NP (NN aid)) (PP (TO to) (NP (NNP Arnor))))) (. .)))"),
+                        "GON ARN 070");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(future_acts_are_intents_or_threats),
+        cmocka_unit_test(negation_applies_to_pattern_codes),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
