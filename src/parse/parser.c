@@ -390,8 +390,11 @@ static size_t base_np_end(const tac_parser *p, size_t i, bool *nominal)
             /* "almost five years" */
         } else if (c == K_RB && j == i && cat(p, j + 1) == K_TO && cat(p, j + 2) == K_CD) {
             j++;           /* "up to 1,000": the RB and the TO */
-        } else if (c == K_RB && j > i && cat(p, j + 1) == K_JJ && !is_noun(cat(p, j - 1))) {
-            /* "the most dangerous" */
+        } else if (c == K_RB && j > i && !is_noun(cat(p, j - 1)) &&
+                   (cat(p, j + 1) == K_JJ ||
+                    (cat(p, j + 1) == K_VBN &&
+                     (is_noun(cat(p, j + 2)) || cat(p, j + 2) == K_JJ)))) {
+            /* "the most dangerous", "the recently imposed law" */
         } else if (c == K_VBN && j == i && np_start(p, j)) {
             nom = false;   /* "exiled dissidents" */
         } else if ((c == K_VBN || c == K_VBG) && j > i && !is_noun(cat(p, j - 1)) &&
@@ -421,6 +424,22 @@ static size_t base_np_end(const tac_parser *p, size_t i, bool *nominal)
     return j;
 }
 
+/* A short parenthesis at i ("(FDD)", "(the UN agency)") is skipped: the
+ * position after its closing bracket, else i. */
+static size_t skip_prn(const tac_parser *p, size_t i)
+{
+    if (cat(p, i) != K_LRB)
+        return i;
+    for (size_t k = i + 1; k < p->n && k < i + 10; k++) {
+        int c = cat(p, k);
+        if (c == K_RRB)
+            return k + 1;
+        if (c == K_LRB || c == K_PERIOD)
+            break;
+    }
+    return i;
+}
+
 /* A base NP optionally followed by "of/in/... NP" or "and NP" groups: the
  * extent of a likely subject, for deciding whether a clause starts here. */
 static size_t np_groups_end(const tac_parser *p, size_t i)
@@ -429,6 +448,7 @@ static size_t np_groups_end(const tac_parser *p, size_t i)
     if (k == i)
         return i;
     for (int g = 0; g < 4; g++) {
+        k = skip_prn(p, k);
         int c = cat(p, k);
         bool joiner = (c == K_IN && !has(p, k, W_SUB | W_SUBPREP | W_THAT)) ||
                       (c == K_CC && has(p, k, W_CONJ));
@@ -439,7 +459,7 @@ static size_t np_groups_end(const tac_parser *p, size_t i)
             break;
         k = e;
     }
-    return k;
+    return skip_prn(p, k);
 }
 
 /* Skips adverbs (at most three) between a subject and its verb. */
@@ -525,7 +545,9 @@ static size_t finite_at(const tac_parser *p, size_t i)
 }
 
 /* A comma-separated list "X, Y(,) and Z" continues at the comma at i. */
-static bool list_ahead(const tac_parser *p, size_t i)
+static bool np_conj_at(const tac_parser *p, size_t k, int flags);
+
+static bool list_ahead(const tac_parser *p, size_t i, int flags)
 {
     size_t k = i;
     for (int g = 0; g < 16; g++) {
@@ -533,15 +555,17 @@ static bool list_ahead(const tac_parser *p, size_t i)
             return false;
         k++;
         if (cat(p, k) == K_CC && has(p, k, W_CONJ))
-            return np_start(p, k + 1);
+            return np_conj_at(p, k, flags);
         if (!np_start(p, k))
             return false;
         size_t e = base_np_end(p, k, NULL);
         if (e == k)
             return false;
         k = e;
+        /* "..., the government and the rebels have agreed": unless the
+         * caller allows it, the last item must not start a clause */
         if (cat(p, k) == K_CC && has(p, k, W_CONJ))
-            return np_start(p, k + 1);
+            return np_conj_at(p, k, flags);
     }
     return false;
 }
@@ -562,8 +586,6 @@ static int32_t parse_vp(tac_parser *p);
 static int32_t parse_clause(tac_parser *p);
 static int32_t parse_clause_coord(tac_parser *p);
 static void    parse_complements(tac_parser *p, int32_t vp, size_t head);
-
-static bool np_conj_at(const tac_parser *p, size_t k, int flags);
 
 static int32_t build_base_np(tac_parser *p, size_t end)
 {
@@ -649,6 +671,9 @@ static int32_t parse_pp(tac_parser *p, int np_flags)
             obj = wrap2(p, "S", vp, -1);
     } else if (c == K_WP || c == K_WDT) {
         obj = parse_relative(p);
+    } else if (c == K_IN && !has(p, p->pos, W_OF | W_SUB | W_THAT) &&
+               np_start(p, p->pos + 1)) {
+        obj = parse_pp(p, np_flags);   /* "from throughout the country" */
     } else if (c == K_RB && !has(p, p->pos, W_NEG) &&
                (cat(p, p->pos + 1) == K_END || cat(p, p->pos + 1) == K_COMMA ||
                 cat(p, p->pos + 1) == K_PERIOD || cat(p, p->pos + 1) == K_IN)) {
@@ -733,7 +758,7 @@ static int32_t parse_np_coord(tac_parser *p, int flags)
         bool more = np_conj_at(p, k, flags) ||
                     (cat(p, k) == K_COMMA && !frame_at(p, k) &&
                      (np_conj_at(p, k + 1, flags) ||
-                      (np_start(p, k + 1) && list_ahead(p, k))));
+                      (np_start(p, k + 1) && list_ahead(p, k, flags))));
         if (!more)
             break;
         while (cat(p, p->pos) == K_COMMA || cat(p, p->pos) == K_CC) {
@@ -802,8 +827,10 @@ static int32_t parse_np_post(tac_parser *p, int flags)
             x = parse_pp(p, inner | (flags & NP_APPOS_END));
         } else if ((flags & NP_ATTACH_PP) && c == K_IN && !has(p, k, W_SUB | W_THAT) &&
                    !(has(p, k, W_SUBPREP) && clause_start(p, k + 1)) &&
-                   np_start(p, k + 1)) {
-            x = parse_pp(p, inner);
+                   (np_start(p, k + 1) || (cat(p, k + 1) == K_IN &&
+                                           !has(p, k + 1, W_OF | W_SUB | W_THAT) &&
+                                           np_start(p, k + 2)))) {
+            x = parse_pp(p, inner);   /* "from Bree", "from across the country" */
         } else if ((flags & NP_ATTACH_PP) && according_at(p, k)) {
             x = parse_according(p);
         } else if (c == K_WP || (c == K_WDT && !has(p, k, W_THAT)) ||
@@ -1050,7 +1077,7 @@ static bool sbar_at(const tac_parser *p, size_t i)
 {
     int c = cat(p, i);
     if (c == K_IN && has(p, i, W_SUB))
-        return true;
+        return !has(p, i + 1, W_OF);   /* "because of" is a preposition */
     if (c == K_IN && has(p, i, W_SUBPREP))
         return clause_start(p, i + 1);
     if (c == K_WRB)
@@ -1085,6 +1112,18 @@ static int32_t sbar_coord(tac_parser *p, int32_t first)
         add(p, second, s);
     add(p, coord, second);
     return coord;
+}
+
+/* An -ed verb tagged VBD right after an object noun, followed by a
+ * preposition and its object: after a verb that takes no clause
+ * ("violating the agreement signed in March") it is a participle modifying
+ * the noun, not the verb of a new clause. */
+static bool reduced_relative_at(const tac_parser *p, size_t k)
+{
+    if (cat(p, k) != K_VBD || !tac_str_has_suffix(p->tok[k].form, "ed"))
+        return false;
+    return (cat(p, k + 1) == K_IN && !has(p, k + 1, W_SUB | W_SUBPREP | W_THAT | W_OF) &&
+            np_start(p, k + 2));
 }
 
 /* "political and territorial autonomy": coordinated adjectives before a noun. */
@@ -1122,7 +1161,8 @@ static void parse_complements(tac_parser *p, int32_t vp, size_t head)
                 add(p, x, s);
             x = sbar_coord(p, x);
         } else if (clause_start(p, k) &&
-                   (takes_clause || is_finite(cat(p, base_np_end(p, k, NULL))))) {
+                   (takes_clause || (is_finite(cat(p, base_np_end(p, k, NULL))) &&
+                                     !reduced_relative_at(p, base_np_end(p, k, NULL))))) {
             /* "said the attack was ...": (SBAR (S ...)) */
             int32_t s = parse_clause_coord(p);
             if (s > 0)
@@ -1224,7 +1264,9 @@ static int32_t parse_clause(tac_parser *p)
         } else if (according_at(p, k)) {
             x = parse_according(p);
         } else if (c == K_IN && !has(p, k, W_THAT) && np_start(p, k + 1)) {
-            x = parse_pp(p, NP_COORD_FREE);
+            /* a leading PP: its conjuncts stop where the subject starts
+             * ("With the signing of X, the government and the rebels have") */
+            x = parse_pp(p, 0);
         } else if (c == K_RB && !verb_start(p, k) && !np_start(p, k)) {
             x = parse_advp(p);   /* not "Almost 50 people", "Up to 1,000 Turks" */
         } else if ((c == K_VBG || c == K_VBN) && k == start) {
@@ -1397,11 +1439,24 @@ static void repair_missing_verb(tac_parser *p)
     size_t k = i;
     while (cat(p, k) == K_NNP)
         k++;
+    if (k == i || cat(p, k) != K_NN) {
+        /* "U.S. and Russian negotiators return/NN to Geneva": a common noun
+         * after a plural noun subject (no determiner inside the phrase) */
+        k = i;
+        while (k < end && k < i + 8 && (cat(p, k) == K_NNP || cat(p, k) == K_JJ ||
+                                        cat(p, k) == K_CD || has(p, k, W_CONJ)))
+            k++;
+        if (cat(p, k) != K_NN || strcmp(p->tok[k].tag, "NNS") != 0)
+            return;
+        k++;
+    }
     if (k == i || k + 1 >= end || cat(p, k) != K_NN)
         return;
     int next = cat(p, k + 1);
     if (next != K_IN && next != K_DT && next != K_NNP && next != K_PRPS && next != K_TO)
         return;
+    if (next == K_IN && has(p, k + 1, W_OF))
+        return;   /* "peace talks of ...": still a noun phrase */
     size_t len = strlen(p->tok[k].form);
     bool plural = len > 1 && p->tok[k].form[len - 1] == 's';
     p->tok[k].cat = plural ? K_VBZ : K_VBP;

@@ -389,6 +389,51 @@ static void test_noun_phrase_heads(void **state)
     assert_has(u, "(S (NP (RB Up) (TO to) (CD 500) (NNS prisoners)) (VP (VBD began)");
 }
 
+static void test_subject_boundaries(void **state)
+{
+    fixture *f = *state;
+    /* an appositive with a parenthesis before the verb */
+    const char *t = parse(f, "The/DT rebel/NN group/NN ,/, Sons/NNS of/IN Ulgrad/NNP "
+                             "-LRB-/-LRB- SOU/NNP -RRB-/-RRB- ,/, attacked/VBD Arnor/NNP ./.");
+    assert_has(t, "(, ,)) (VP (VBD attacked) (NP (NNP Arnor)))");
+    /* a list in a leading PP stops where the subject starts */
+    const char *s = parse(f, "After/IN talks/NNS on/IN trade/NN ,/, the/DT government/NN "
+                             "and/CC the/DT rebels/NNS have/VBP agreed/VBN ./.");
+    assert_has(s, "(, ,) (NP (NP (DT the) (NN government)) (CC and) (NP (DT the) (NNS rebels))) "
+                  "(VP (VBP have)");
+    /* a PP whose object is a PP */
+    const char *u = parse(f, "Crowds/NNS from/IN across/IN the/DT country/NN marched/VBD ./.");
+    assert_has(u, "(PP (IN from) (PP (IN across) (NP (DT the) (NN country))))) (VP (VBD marched))");
+    /* a plural subject whose verb the tagger read as a noun: the tree shows
+     * the repaired tag, so the leaf-checking parse() is not used */
+    split_tagged(&f->sent, "Kravonian/JJ negotiators/NNS return/NN to/TO Ulgrad/NNP ./.");
+    const char *v = NULL;
+    tac_error err;
+    assert_int_equal(tac_parse_tokens(f->parser, f->sent.forms, f->sent.tags, f->sent.n,
+                                      &v, &err), TAC_OK);
+    assert_has(v, "(VP (VBP return) (PP (TO to) (NP (NNP Ulgrad))))");
+}
+
+static void test_object_modifiers(void **state)
+{
+    fixture *f = *state;
+    /* after a verb taking no clause, "noun signed/VBD in" is a reduced relative */
+    const char *t = parse(f, "Arnor/NNP violated/VBD the/DT truce/NN signed/VBD in/IN "
+                             "Bree/NNP ./.");
+    assert_has(t, "(NP (NP (DT the) (NN truce)) (VP (VBD signed) (PP (IN in) (NP (NNP Bree)))))");
+    /* ... after a reporting verb it is still a clause */
+    const char *s = parse(f, "Arnor/NNP said/VBD the/DT rebels/NNS attacked/VBD in/IN "
+                             "Bree/NNP ./.");
+    assert_has(s, "(SBAR (S (NP (DT the) (NNS rebels)) (VP (VBD attacked)");
+    /* an adverb and a participle inside a noun phrase */
+    const char *u = parse(f, "They/PRP lifted/VBD the/DT recently/RB imposed/VBN curfew/NN ./.");
+    assert_has(u, "(NP (DT the) (RB recently) (VBN imposed) (NN curfew))");
+    /* "because of" is a preposition */
+    const char *v = parse(f, "Arnor/NNP banned/VBD the/DT party/NN because/IN of/IN "
+                             "its/PRP$ crimes/NNS ./.");
+    assert_has(v, "(PP (IN because) (IN of) (NP (PRP$ its) (NNS crimes)))");
+}
+
 static void test_spans(void **state)
 {
     fixture *f = *state;
@@ -552,6 +597,8 @@ int main(void)
         cmocka_unit_test(test_appositive_subject),
         cmocka_unit_test(test_subject_participle_phrase),
         cmocka_unit_test(test_noun_phrase_heads),
+        cmocka_unit_test(test_subject_boundaries),
+        cmocka_unit_test(test_object_modifiers),
         cmocka_unit_test(test_spans),
         cmocka_unit_test(test_empty_sentence),
         cmocka_unit_test(test_unknown_and_odd_tags),
