@@ -344,6 +344,15 @@ static bool is_verb(int c)
            c == K_VBN || c == K_MD;
 }
 
+/* "at least 20", "at most 20": a quantifier, not a PP. */
+static bool at_least(const tac_parser *p, size_t i)
+{
+    return cat(p, i) == K_IN && cat(p, i + 1) == K_JJ && cat(p, i + 2) == K_CD &&
+           tac_str_iequal(p->tok[i].form, "at") &&
+           (tac_str_iequal(p->tok[i + 1].form, "least") ||
+            tac_str_iequal(p->tok[i + 1].form, "most"));
+}
+
 static bool np_start(const tac_parser *p, size_t i)
 {
     switch (cat(p, i)) {
@@ -351,6 +360,8 @@ static bool np_start(const tac_parser *p, size_t i)
     case K_NN: case K_NNP: case K_PRP: case K_DOLLAR: case K_HASH: case K_EX:
     case K_FW:
         return true;
+    case K_IN:   /* "at least three civilians" */
+        return at_least(p, i);
     case K_RB:   /* "almost five years", "about 50 people", "up to 1,000 Turks" */
         return cat(p, i + 1) == K_CD || (cat(p, i + 1) == K_TO && cat(p, i + 2) == K_CD);
     case K_VBN:  /* "exiled dissidents", "improved economic relations" */
@@ -390,6 +401,8 @@ static size_t base_np_end(const tac_parser *p, size_t i, bool *nominal)
             /* "almost five years" */
         } else if (c == K_RB && j == i && cat(p, j + 1) == K_TO && cat(p, j + 2) == K_CD) {
             j++;           /* "up to 1,000": the RB and the TO */
+        } else if (j == i && at_least(p, j)) {
+            j++;           /* "at least": the IN and the JJS */
         } else if (c == K_RB && j > i && !is_noun(cat(p, j - 1)) &&
                    (cat(p, j + 1) == K_JJ ||
                     (cat(p, j + 1) == K_VBN &&
@@ -451,6 +464,7 @@ static size_t np_groups_end(const tac_parser *p, size_t i)
         k = skip_prn(p, k);
         int c = cat(p, k);
         bool joiner = (c == K_IN && !has(p, k, W_SUB | W_SUBPREP | W_THAT)) ||
+                      c == K_TO ||   /* "assistance to the region is released" */
                       (c == K_CC && has(p, k, W_CONJ));
         if (!joiner || !np_start(p, k + 1))
             break;
@@ -825,12 +839,25 @@ static int32_t parse_np_post(tac_parser *p, int flags)
         int32_t x = -1;
         if (c == K_IN && has(p, k, W_OF)) {
             x = parse_pp(p, inner | (flags & NP_APPOS_END));
+        } else if ((flags & NP_ATTACH_PP) && c == K_TO && np_start(p, k + 1)) {
+            x = parse_pp(p, inner);   /* "aid to the region is released" */
         } else if ((flags & NP_ATTACH_PP) && c == K_IN && !has(p, k, W_SUB | W_THAT) &&
                    !(has(p, k, W_SUBPREP) && clause_start(p, k + 1)) &&
                    (np_start(p, k + 1) || (cat(p, k + 1) == K_IN &&
                                            !has(p, k + 1, W_OF | W_SUB | W_THAT) &&
                                            np_start(p, k + 2)))) {
             x = parse_pp(p, inner);   /* "from Bree", "from across the country" */
+        } else if ((flags & NP_ATTACH_PP) && c == K_RB && cat(p, k + 1) == K_IN &&
+                   tac_str_iequal(p->tok[k + 1].form, "with") && np_start(p, k + 2)) {
+            /* "Washington along with its allies demanded":
+             * (PP (RB along) (PP (IN with) (NP ...))) inside the subject */
+            x = phrase(p, "PP");
+            take(p, x);
+            int32_t pp = parse_pp(p, inner);
+            if (pp > 0)
+                add(p, x, pp);
+            else
+                p->pos = k;
         } else if ((flags & NP_ATTACH_PP) && according_at(p, k)) {
             x = parse_according(p);
         } else if (c == K_WP || (c == K_WDT && !has(p, k, W_THAT)) ||
@@ -1263,13 +1290,34 @@ static int32_t parse_clause(tac_parser *p)
             x = parse_sbar(p);
         } else if (according_at(p, k)) {
             x = parse_according(p);
-        } else if (c == K_IN && !has(p, k, W_THAT) && np_start(p, k + 1)) {
+        } else if (c == K_IN && !has(p, k, W_THAT) && np_start(p, k + 1) && !at_least(p, k)) {
             /* a leading PP: its conjuncts stop where the subject starts
              * ("With the signing of X, the government and the rebels have") */
             x = parse_pp(p, 0);
         } else if (c == K_RB && !verb_start(p, k) && !np_start(p, k)) {
             x = parse_advp(p);   /* not "Almost 50 people", "Up to 1,000 Turks" */
         } else if ((c == K_VBG || c == K_VBN) && k == start) {
+            /* "removing the sanctions is out of the question": a gerund
+             * phrase that ends right at a finite verb is that verb's
+             * subject. It is parsed as if the sentence ended at the verb
+             * (so that "the ban is ..." is not taken as its clause); when it
+             * does not end there, it is parsed again the usual way. */
+            size_t v = c == K_VBG && !has(p, k, W_SAY | W_CLAUSEV) ? finite_at(p, k + 1) : 0;
+            if (v > k + 1) {
+                size_t n = p->n;
+                p->n = v;
+                int32_t g = parse_vp(p);
+                p->n = n;
+                if (g > 0 && p->pos == v) {
+                    add(p, s, wrap2(p, "S", g, -1));
+                    int32_t pred = parse_vp(p);
+                    if (pred > 0)
+                        add(p, s, pred);
+                    leave(p);
+                    return s;
+                }
+                p->pos = k;
+            }
             /* "Speaking to reporters, ..." */
             int32_t vp = parse_vp(p);
             if (vp > 0 && cat(p, p->pos) == K_COMMA) {

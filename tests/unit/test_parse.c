@@ -434,6 +434,28 @@ static void test_object_modifiers(void **state)
     assert_has(v, "(PP (IN because) (IN of) (NP (PRP$ its) (NNS crimes)))");
 }
 
+static void test_quantifiers_and_gerund_subjects(void **state)
+{
+    fixture *f = *state;
+    /* "at least N" starts a noun phrase, not a PP */
+    const char *t = parse(f, "At/IN least/JJS five/CD soldiers/NNS were/VBD killed/VBN ./.");
+    assert_has(t, "(S (NP (IN At) (JJS least) (CD five) (NNS soldiers)) (VP (VBD were)");
+    /* "X along with Y" stays the subject */
+    const char *s = parse(f, "Arnor/NNP along/RB with/IN its/PRP$ allies/NNS "
+                             "attacked/VBD Bree/NNP ./.");
+    assert_has(s, "(S (NP (NP (NNP Arnor)) (PP (RB along) (PP (IN with) (NP (PRP$ its) "
+                  "(NNS allies))))) (VP (VBD attacked)");
+    /* a gerund phrase as the subject of a clause */
+    const char *u = parse(f, "He/PRP said/VBD that/IN lifting/VBG the/DT ban/NN is/VBZ "
+                             "impossible/JJ ./.");
+    assert_has(u, "(SBAR (IN that) (S (S (VP (VBG lifting) (NP (DT the) (NN ban)))) "
+                  "(VP (VBZ is)");
+    /* "before" + a subject with a "to" PP + a verb is a clause */
+    const char *v = parse(f, "They/PRP must/MD agree/VB before/IN aid/NN to/TO the/DT "
+                             "region/NN is/VBZ released/VBN ./.");
+    assert_has(v, "(SBAR (IN before) (S (NP (NP (NN aid)) (PP (TO to)");
+}
+
 static void test_spans(void **state)
 {
     fixture *f = *state;
@@ -599,6 +621,7 @@ int main(void)
         cmocka_unit_test(test_noun_phrase_heads),
         cmocka_unit_test(test_subject_boundaries),
         cmocka_unit_test(test_object_modifiers),
+        cmocka_unit_test(test_quantifiers_and_gerund_subjects),
         cmocka_unit_test(test_spans),
         cmocka_unit_test(test_empty_sentence),
         cmocka_unit_test(test_unknown_and_odd_tags),
