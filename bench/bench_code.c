@@ -104,7 +104,7 @@ int main(int argc, char **argv)
     double t1 = tac_now();
     while (done < target) {
         for (size_t i = 0; i < n && done < target; i++, done++) {
-            tac_sentence_input in = {ss[i].parse, ss[i].date, ss[i].id, 0, NULL};
+            tac_sentence_input in = {.parse = ss[i].parse, .date = ss[i].date, .doc_id = ss[i].id, .sentence = 0, .text = NULL};
             const tac_event *ev;
             size_t ne;
             if (tac_coder_code_parse(coder, &in, &ev, &ne, NULL, &err) != TAC_OK)

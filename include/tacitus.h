@@ -301,6 +301,17 @@ tac_coder *tac_coder_new(const tac_dicts *d, const tac_coder_options *opt, tac_e
 void       tac_coder_set_options(tac_coder *c, const tac_coder_options *opt);
 void       tac_coder_free(tac_coder *c);
 
+/* A parse tree as arrays: what the front end hands the coder, so a tree it
+ * built is not printed and read back. Node 0 is the root; a node's children
+ * are first_kid, then each child's next_sib (-1: none), and every index
+ * points forward (children and later siblings have larger indexes). A leaf
+ * has a word and no children; a phrase has children and no word. */
+typedef struct tac_tree_node {
+    const char *label;       /* phrase label ("NP"), or a leaf's POS tag */
+    const char *word;        /* leaves: the token; NULL for phrases */
+    int32_t     first_kid, next_sib;
+} tac_tree_node;
+
 /* One parsed sentence to code. */
 typedef struct tac_sentence_input {
     const char *parse;       /* Penn Treebank bracketing, e.g. "(ROOT (S ...))" */
@@ -308,6 +319,8 @@ typedef struct tac_sentence_input {
     const char *doc_id;
     int         sentence;    /* index of the sentence in its document */
     const char *text;        /* the sentence text (events point at it); may be NULL */
+    const tac_tree_node *nodes;   /* or the tree as nodes (used instead of parse when set) */
+    size_t      n_nodes;
 } tac_sentence_input;
 
 typedef enum tac_discard_kind {
@@ -718,6 +731,12 @@ void        tac_parser_free(tac_parser *p);
 tac_status  tac_parse_tokens(tac_parser *p, const char *const *forms,
                              const char *const *tags, size_t n,
                              const char **tree_out, tac_error *err);
+/* The same parse as nodes (words escaped as in the bracketing), allocated
+ * from `arena`. */
+tac_status  tac_parse_tokens_nodes(tac_parser *p, const char *const *forms,
+                                   const char *const *tags, size_t n, struct tac_arena *arena,
+                                   const tac_tree_node **nodes, size_t *n_nodes,
+                                   tac_error *err);
 
 /* Raw text to trees: text stage -> tagger -> parser, for one record at a
  * time. A tac_frontend is per-thread (it owns a text context, an arena and
@@ -731,7 +750,9 @@ typedef struct tac_parsed_sentence {
     const tac_token *tokens;
     uint32_t     n_tokens;
     const char *const *tags;  /* n_tokens Penn Treebank tags */
-    const char  *tree;        /* the bracketed parse */
+    const char  *tree;        /* the bracketed parse; NULL when bracketings are off */
+    const tac_tree_node *nodes;   /* the same parse as nodes */
+    size_t       n_nodes;
 } tac_parsed_sentence;
 
 tac_frontend *tac_frontend_new(const tac_tagger *tagger, tac_error *err);
@@ -744,6 +765,9 @@ tac_status    tac_frontend_parse(tac_frontend *fe, const char *text, size_t len,
                                  size_t dateline_end, bool all_sentences,
                                  const tac_parsed_sentence **out, size_t *n,
                                  tac_error *err);
+/* Whether tac_frontend_parse also prints each tree as a bracketing (on by
+ * default; the coding engine, which takes the nodes, turns it off). */
+void          tac_frontend_set_bracketing(tac_frontend *fe, bool on);
 /* @end parse */
 
 /* ======================================================================

@@ -172,7 +172,8 @@ static tac_status load_dicts(run_state *st, const char *path, tac_reader *r, tac
 static tac_status code_sentence(run_state *st, const tac_record *rec, const char *parse,
                                 const char *text, triple *got, size_t *n_got, tac_error *err)
 {
-    tac_sentence_input in = {parse, rec->date, rec->doc_id, rec->sentence_index, text};
+    tac_sentence_input in = {.parse = parse, .date = rec->date, .doc_id = rec->doc_id,
+                             .sentence = rec->sentence_index, .text = text};
     const tac_event *ev = NULL;
     size_t n = 0;
     tac_status s = tac_coder_code_parse(st->coder, &in, &ev, &n, NULL, err);

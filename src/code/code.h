@@ -260,6 +260,12 @@ typedef struct tac_tree {
 tac_status tac_tree_read(const char *text, tac_arena *arena, const tac_words *words,
                          tac_tree *out, tac_error *err);
 
+/* Builds the tree from nodes (tac_tree_node: the front end's parse) with
+ * the reader's checks: forward child indexes, one parent each, no empty
+ * phrases, the same depth limit. */
+tac_status tac_tree_from_nodes(const tac_tree_node *nodes, size_t n, tac_arena *arena,
+                               const tac_words *words, tac_tree *out, tac_error *err);
+
 /* Removes every subtree whose tokens are all marked in drop[] (indexed by
  * token) and renumbers tokens, spans and nodes. */
 tac_status tac_tree_prune(tac_tree *t, const bool *drop, tac_arena *a, tac_error *err);

@@ -2321,7 +2321,9 @@ tac_status tac_coder_code_parse(tac_coder *c, const tac_sentence_input *in,
     c->events = NULL;
     c->n_events = c->cap_events = 0;
     c->in = in;
-    tac_status st = tac_tree_read(in->parse, &c->arena, &c->d->words, &c->tree, err);
+    tac_status st = in->nodes ? tac_tree_from_nodes(in->nodes, in->n_nodes, &c->arena,
+                                                    &c->d->words, &c->tree, err)
+                              : tac_tree_read(in->parse, &c->arena, &c->d->words, &c->tree, err);
     if (st != TAC_OK)
         return st;
     c->date = tac_code_parse_date(in->date);

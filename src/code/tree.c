@@ -226,6 +226,78 @@ tac_status tac_tree_read(const char *text, tac_arena *a, const tac_words *words,
     return TAC_OK;
 }
 
+/* A label as the reader would keep it: the caller's string when it has no
+ * function tag to strip (nearly always), else a cleaned copy. */
+static const char *node_label(tac_arena *a, const char *l, bool *temporal)
+{
+    size_t n = strlen(l);
+    for (size_t i = 1; i < n && l[0] != '-'; i++)
+        if (l[i] == '-' || l[i] == '=') {
+            *temporal = strstr(l, "-TMP") != NULL;
+            return clean_label(a, l, n);
+        }
+    *temporal = false;
+    return l;
+}
+
+tac_status tac_tree_from_nodes(const tac_tree_node *in, size_t n, tac_arena *a,
+                               const tac_words *words, tac_tree *out, tac_error *err)
+{
+    memset(out, 0, sizeof *out);
+    if (!in || n == 0)
+        return tac_fail(err, TAC_EPARSE, "empty parse tree");
+    if (n > UINT32_MAX / 2)
+        return tac_fail(err, TAC_ELIMIT, "parse tree of %zu nodes", n);
+    tac_node *nodes = tac_arena_calloc(a, n, sizeof *nodes);
+    bool *has_parent = tac_arena_calloc(a, n, sizeof *has_parent);
+    if (!nodes || !has_parent)
+        return tac_fail(err, TAC_ENOMEM, "out of memory building a tree");
+    for (size_t i = 0; i < n; i++) {
+        const tac_tree_node *t = &in[i];
+        tac_node *nd = &nodes[i];
+        if (!t->label)
+            return tac_fail(err, TAC_EPARSE, "tree node %zu has no label", i);
+        nd->label = node_label(a, t->label, &nd->temporal);
+        if (!nd->label)
+            return tac_fail(err, TAC_ENOMEM, "out of memory building a tree");
+        nd->cat = category(nd->label);
+        if (t->word) {
+            if (t->first_kid >= 0)
+                return tac_fail(err, TAC_EPARSE, "phrase inside the word node (%s %s)",
+                                nd->label, t->word);
+            size_t len = strlen(t->word);
+            nd->word = tac_arena_strndup(a, t->word, len);
+            if (!nd->word)
+                return tac_fail(err, TAC_ENOMEM, "out of memory building a tree");
+            if (words) {
+                char buf[256];
+                size_t k = tac_code_upper(t->word, len, buf, sizeof buf);
+                nd->wid = tac_words_find(words, buf, k);
+            }
+            continue;
+        }
+        /* children: forward indexes only, each node a child once, so the
+         * nodes form a tree whatever the caller hands in */
+        tac_node *tail = NULL;
+        for (int32_t k = t->first_kid; k >= 0; k = in[k].next_sib) {
+            if ((size_t)k >= n || (size_t)k <= i || has_parent[k] ||
+                (tail && k <= (int32_t)(tail - nodes)))
+                return tac_fail(err, TAC_EPARSE, "tree node %zu: bad child index %d", i, k);
+            has_parent[k] = true;
+            link_kid(nd, &nodes[k], &tail);
+        }
+        if (!nd->n_kids)
+            return tac_fail(err, TAC_EPARSE, "empty node (%s)", nd->label);
+    }
+    for (size_t i = 1; i < n; i++)
+        if (!has_parent[i])
+            return tac_fail(err, TAC_EPARSE, "tree node %zu is not in the tree", i);
+    if (!finish(&nodes[0], (uint32_t)n, a, out))
+        return tac_fail(err, TAC_ELIMIT, "parse tree too deep");
+    out->root = &nodes[0];
+    return TAC_OK;
+}
+
 static bool all_dropped(const tac_node *n, const bool *drop)
 {
     for (uint32_t i = n->first; i < n->last; i++)

@@ -75,6 +75,8 @@ tac_engine *tac_engine_new(const tac_engine_config *cfg, tac_error *err)
     bool ok = (e->coder = tac_coder_new(cfg->dicts, &cfg->coder, err)) != NULL;
     if (ok && cfg->tagger)
         ok = (e->frontend = tac_frontend_new(cfg->tagger, err)) != NULL;
+    /* the coder takes the front end's trees as nodes: nothing to print */
+    tac_frontend_set_bracketing(e->frontend, false);
     if (ok && !cfg->sentences_only)
         ok = start_document_stage(e, err);
     if (!ok) {
@@ -226,12 +228,14 @@ static tac_status collect_document(tac_engine *e, const tac_record *rec, tac_err
 /* Codes one sentence. forms/tags (may be NULL: read from the tree) feed the
  * document stage. */
 static tac_status code_sentence(tac_engine *e, const tac_record *rec, const char *tree,
-                                const char *text, int sentence, const char *const *forms,
-                                const char *const *tags, size_t n_tokens,
-                                tac_engine_stats *stats, tac_error *err)
+                                const tac_parsed_sentence *ps, const char *text, int sentence,
+                                const char *const *forms, const char *const *tags,
+                                size_t n_tokens, tac_engine_stats *stats, tac_error *err)
 {
     tac_sentence_input in = {
         .parse = tree,
+        .nodes = ps ? ps->nodes : NULL,
+        .n_nodes = ps ? ps->n_nodes : 0,
         .date = rec->date,
         .doc_id = rec->doc_id ? rec->doc_id : rec->id,
         .sentence = sentence,
@@ -289,8 +293,8 @@ static tac_status code_text(tac_engine *e, const tac_record *rec, tac_engine_sta
         const char *const *forms = e->document ? sentence_forms(e, &ps[i]) : NULL;
         if (e->document && !forms)
             return tac_fail(err, TAC_ENOMEM, "out of memory");
-        st = code_sentence(e, rec, ps[i].tree, ps[i].text, first + (int)i, forms, ps[i].tags,
-                           ps[i].n_tokens, stats, err);
+        st = code_sentence(e, rec, NULL, &ps[i], ps[i].text, first + (int)i, forms,
+                           ps[i].tags, ps[i].n_tokens, stats, err);
         /* A tree our own parser made that the coder rejects is a bug to
          * report, but it must not cost the rest of the document. */
         if (st == TAC_EPARSE)
@@ -318,7 +322,7 @@ tac_status tac_engine_code(tac_engine *e, const tac_record *rec, const tac_event
     if (st != TAC_OK)
         return st;
     if (rec->parse && !e->cfg.from_text)
-        st = code_sentence(e, rec, rec->parse, rec->text,
+        st = code_sentence(e, rec, rec->parse, NULL, rec->text,
                            rec->sentence_index > 0 ? rec->sentence_index : 1, NULL, NULL, 0,
                            stats, err);
     else

@@ -12,6 +12,7 @@ struct tac_frontend {
     tac_text_ctx     *text;
     tac_parser       *parser;
     tac_arena         arena;     /* the current record's results */
+    bool              bracketing; /* also print each tree */
 };
 
 tac_frontend *tac_frontend_new(const tac_tagger *tagger, tac_error *err)
@@ -26,6 +27,7 @@ tac_frontend *tac_frontend_new(const tac_tagger *tagger, tac_error *err)
         return NULL;
     }
     fe->tagger = tagger;
+    fe->bracketing = true;
     tac_arena_init(&fe->arena, 1 << 16);
     fe->text = tac_text_ctx_new();
     fe->parser = tac_parser_new(err);
@@ -63,19 +65,30 @@ static tac_status parse_sentence(tac_frontend *fe, const tac_text *text, uint32_
     tac_status st = tac_tag_tokens(fe->tagger, forms, n, tags, &fe->arena, err);
     if (st != TAC_OK)
         return st;
-    const char *tree;
-    st = tac_parse_tokens(fe->parser, forms, tags, n, &tree, err);
-    if (st != TAC_OK)
-        return st;
+    /* the bracketing is for people and tools; the coder takes the nodes */
+    out->tree = NULL;
+    if (fe->bracketing) {
+        const char *tree;
+        if ((st = tac_parse_tokens(fe->parser, forms, tags, n, &tree, err)) != TAC_OK ||
+            (st = tac_parser_export(fe->parser, &fe->arena, &out->nodes, &out->n_nodes,
+                                    err)) != TAC_OK)
+            return st;
+        if (!(out->tree = tac_arena_strdup(&fe->arena, tree)))
+            return tac_fail(err, TAC_ENOMEM, "out of memory keeping a parse tree");
+    } else {
+        st = tac_parse_tokens_nodes(fe->parser, forms, tags, n, &fe->arena, &out->nodes,
+                                    &out->n_nodes, err);
+        if (st != TAC_OK)
+            return st;
+    }
     out->index = (int)index;
     out->kind = s->kind;
     out->text = tac_arena_strndup(&fe->arena, text->original + s->start, s->end - s->start);
     out->tokens = s->tokens;
     out->n_tokens = s->n_tokens;
     out->tags = tags;
-    out->tree = tac_arena_strdup(&fe->arena, tree);
-    if (!out->text || !out->tree)
-        return tac_fail(err, TAC_ENOMEM, "out of memory keeping a parse tree");
+    if (!out->text)
+        return tac_fail(err, TAC_ENOMEM, "out of memory keeping a sentence");
     return TAC_OK;
 }
 
@@ -109,4 +122,10 @@ tac_status tac_frontend_parse(tac_frontend *fe, const char *text, size_t len,
     *out = ps;
     *n = k;
     return TAC_OK;
+}
+
+void tac_frontend_set_bracketing(tac_frontend *fe, bool on)
+{
+    if (fe)
+        fe->bracketing = on;
 }

@@ -60,4 +60,11 @@ bool tac_ptb_read(const char *text, tac_arena *a, tac_ptb_tree *out, tac_error *
 /* Whether the tree has a phrase `label` covering leaves [start, end). */
 bool tac_ptb_has_span(const tac_ptb_tree *t, const char *label, uint32_t start, uint32_t end);
 
+/* ---- the last parse as nodes -------------------------------------------- */
+
+/* The tree of p's last successful tac_parse_tokens / _nodes call as nodes,
+ * allocated from arena (the front end prints and exports one parse). */
+tac_status tac_parser_export(tac_parser *p, tac_arena *arena, const tac_tree_node **nodes,
+                             size_t *n_nodes, tac_error *err);
+
 #endif

@@ -219,6 +219,7 @@ struct tac_parser {
     pnode   *node;
     size_t   n_node, cap_node;
     int      depth;
+    int32_t  root;       /* of the last parse: 0 empty sentence, -1 none */
     bool     oom;
     tac_buf  out;
 };
@@ -231,6 +232,7 @@ tac_parser *tac_parser_new(tac_error *err)
         return NULL;
     }
     tac_buf_init(&p->out);
+    p->root = -1;
     return p;
 }
 
@@ -364,8 +366,12 @@ static bool np_start(const tac_parser *p, size_t i)
         return at_least(p, i);
     case K_RB:   /* "almost five years", "about 50 people", "up to 1,000 Turks" */
         return cat(p, i + 1) == K_CD || (cat(p, i + 1) == K_TO && cat(p, i + 2) == K_CD);
-    case K_VBN:  /* "exiled dissidents", "improved economic relations" */
-        return cat(p, i + 1) == K_NN || (cat(p, i + 1) == K_JJ && is_noun(cat(p, i + 2)));
+    case K_VBN: {  /* "exiled dissidents", "improved global economic relations" */
+        size_t k = i + 1;
+        while (k < i + 4 && cat(p, k) == K_JJ)
+            k++;
+        return cat(p, k) == K_NN || (k > i + 1 && is_noun(cat(p, k)));
+    }
     default:
         return false;
     }
@@ -593,6 +599,8 @@ enum {
     NP_APPOS_MID = 8,   /* "X, the state's foe, said": appositive before a verb */
     NP_APPOS_END = 16,  /* "with X, the state's foe." at the end */
     NP_VBN_REL = 32,    /* "remarks published on Monday" even without a verb ahead */
+    NP_SUBJ = 64,       /* inside a subject (its PPs and conjuncts): a verb after a
+                         * noun may be the clause's own verb */
 };
 
 static int32_t parse_np(tac_parser *p, int flags);
@@ -832,7 +840,7 @@ static int32_t parse_np_post(tac_parser *p, int flags)
         take(p, np);
         take(p, np);
     }
-    int inner = flags & NP_COORD_FREE;
+    int inner = (flags & (NP_COORD_FREE | NP_SUBJ)) | ((flags & NP_ATTACH_PP) ? NP_SUBJ : 0);
     for (;;) {
         size_t k = p->pos, v;
         int c = cat(p, k);
@@ -935,11 +943,11 @@ static int32_t parse_np_post(tac_parser *p, int flags)
             p->n = n;
         } else if (c == K_VBD && !(flags & NP_ATTACH_PP) && is_noun(cat(p, k - 1)) &&
                    cat(p, k + 1) == K_IN && !has(p, k + 1, W_SUB | W_SUBPREP | W_THAT) &&
-                   np_start(p, k + 2)) {
+                   np_start(p, k + 2) && (!(flags & NP_SUBJ) || finite_ahead(p, k + 1))) {
             /* a participle tagged VBD after an object: "assurances sent from Bree" */
             x = parse_vp(p);
         } else if (c == K_VBN && k > 0 && is_noun(cat(p, k - 1)) &&
-                   (!(flags & NP_ATTACH_PP) || (flags & NP_VBN_REL) ||
+                   (!(flags & (NP_ATTACH_PP | NP_SUBJ)) || (flags & NP_VBN_REL) ||
                     finite_ahead(p, k + 1)) &&
                    !np_start(p, k + 1 + (cat(p, k + 1) == K_RP))) {
             /* "the men sought in ...", "a report released Tuesday ... alleged" */
@@ -1571,6 +1579,72 @@ static void write_node(tac_parser *p, int32_t id)
     out_puts(p, ")");
 }
 
+/* A token as it is written in the bracketing: the string itself when it
+ * needs no escaping (nearly always), else an escaped copy from the arena. */
+static const char *node_atom(tac_arena *a, const char *s, const char *empty)
+{
+    if (!s || !*s)
+        return empty;
+    size_t extra = 0, n = 0;
+    for (; s[n]; n++)
+        if (s[n] == '(' || s[n] == ')')
+            extra += 4;
+        else if (s[n] == ' ' || s[n] == '\t' || s[n] == '\n' || s[n] == '\r' ||
+                 s[n] == '\v' || s[n] == '\f')
+            extra += 1;
+    if (!extra)
+        return s;
+    char *out = tac_arena_alloc(a, n + extra + 1), *o = out;
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        const char *rep = s[i] == '(' ? "-LRB-" : s[i] == ')' ? "-RRB-" : NULL;
+        if (!rep && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ||
+                     s[i] == '\v' || s[i] == '\f'))
+            rep = "_";
+        if (rep) {
+            size_t k = strlen(rep);
+            memcpy(o, rep, k);
+            o += k;
+        } else {
+            *o++ = s[i];
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
+/* Node `id` and its subtree into out[] in preorder, from index *next;
+ * returns its index or -1 when out of memory. */
+static int32_t export_node(tac_parser *p, int32_t id, tac_arena *a, tac_tree_node *out,
+                           int32_t *next)
+{
+    const pnode *n = &p->node[id];
+    int32_t me = (*next)++;
+    tac_tree_node *t = &out[me];
+    t->first_kid = t->next_sib = -1;
+    if (n->tok >= 0) {
+        const ptok *tk = &p->tok[n->tok];
+        t->label = node_atom(a, tk->tag, "XX");
+        t->word = node_atom(a, tk->form, "_");
+        return t->label && t->word ? me : -1;
+    }
+    t->label = n->label;
+    t->word = NULL;
+    int32_t prev = -1;
+    for (int32_t c = n->first; c >= 0; c = p->node[c].next) {
+        int32_t k = export_node(p, c, a, out, next);
+        if (k < 0)
+            return -1;
+        if (prev < 0)
+            out[me].first_kid = k;
+        else
+            out[prev].next_sib = k;
+        prev = k;
+    }
+    return me;
+}
+
 /* ---- entry point ------------------------------------------------------- */
 
 static bool tag_is_clean(const char *t)
@@ -1583,18 +1657,16 @@ static bool tag_is_clean(const char *t)
     return true;
 }
 
-tac_status tac_parse_tokens(tac_parser *p, const char *const *forms,
-                            const char *const *tags, size_t n,
-                            const char **tree_out, tac_error *err)
+/* Parses the sentence into p->node; returns the root node, 0 for an empty
+ * sentence, -1 when out of memory. */
+static int32_t parse_into_nodes(tac_parser *p, const char *const *forms,
+                                const char *const *tags, size_t n)
 {
-    if (!p || !tree_out || (n > 0 && (!forms || !tags)))
-        return tac_fail(err, TAC_EINVAL, "tac_parse_tokens: NULL argument");
-    *tree_out = NULL;
     if (n > p->cap_tok) {
         size_t cap = n < 64 ? 64 : n;
         ptok *nt = realloc(p->tok, cap * sizeof *nt);
         if (!nt)
-            return tac_fail(err, TAC_ENOMEM, "out of memory parsing %zu tokens", n);
+            return -1;
         p->tok = nt;
         p->cap_tok = cap;
     }
@@ -1612,16 +1684,67 @@ tac_status tac_parse_tokens(tac_parser *p, const char *const *forms,
     p->oom = false;
     p->n_node = 0;
     new_node(p, NULL, -1);   /* node 0: the sink */
-    tac_buf_clear(&p->out);
     int32_t root = parse_sentence(p);
     if (p->oom || root <= 0)
+        return -1;
+    return n == 0 ? 0 : root;
+}
+
+tac_status tac_parse_tokens(tac_parser *p, const char *const *forms,
+                            const char *const *tags, size_t n,
+                            const char **tree_out, tac_error *err)
+{
+    if (!p || !tree_out || (n > 0 && (!forms || !tags)))
+        return tac_fail(err, TAC_EINVAL, "tac_parse_tokens: NULL argument");
+    *tree_out = NULL;
+    int32_t root = p->root = parse_into_nodes(p, forms, tags, n);
+    if (root < 0)
         return tac_fail(err, TAC_ENOMEM, "out of memory parsing %zu tokens", n);
-    if (n == 0)
+    tac_buf_clear(&p->out);
+    if (root == 0)
         out_puts(p, "(ROOT (S))");
     else
         write_node(p, root);
     if (p->oom || !p->out.data)
         return tac_fail(err, TAC_ENOMEM, "out of memory writing a parse tree");
     *tree_out = p->out.data;
+    return TAC_OK;
+}
+
+tac_status tac_parse_tokens_nodes(tac_parser *p, const char *const *forms,
+                                  const char *const *tags, size_t n, tac_arena *arena,
+                                  const tac_tree_node **nodes, size_t *n_nodes,
+                                  tac_error *err)
+{
+    if (!p || !arena || !nodes || !n_nodes || (n > 0 && (!forms || !tags)))
+        return tac_fail(err, TAC_EINVAL, "tac_parse_tokens_nodes: NULL argument");
+    *nodes = NULL;
+    *n_nodes = 0;
+    p->root = parse_into_nodes(p, forms, tags, n);
+    if (p->root < 0)
+        return tac_fail(err, TAC_ENOMEM, "out of memory parsing %zu tokens", n);
+    return tac_parser_export(p, arena, nodes, n_nodes, err);
+}
+
+tac_status tac_parser_export(tac_parser *p, tac_arena *arena, const tac_tree_node **nodes,
+                             size_t *n_nodes, tac_error *err)
+{
+    int32_t root = p->root;
+    if (root < 0)
+        return tac_fail(err, TAC_EINVAL, "tac_parser_export: no parse");
+    /* the empty sentence: "(ROOT (S))", as the bracketing has it */
+    tac_tree_node *out = tac_arena_alloc(arena, (p->n_node + 2) * sizeof *out);
+    if (!out)
+        return tac_fail(err, TAC_ENOMEM, "out of memory keeping a parse tree");
+    int32_t used = 0;
+    if (root == 0) {
+        out[0] = (tac_tree_node){"ROOT", NULL, 1, -1};
+        out[1] = (tac_tree_node){"S", NULL, -1, -1};
+        used = 2;
+    } else if (export_node(p, root, arena, out, &used) < 0) {
+        return tac_fail(err, TAC_ENOMEM, "out of memory keeping a parse tree");
+    }
+    *nodes = out;
+    *n_nodes = (size_t)used;
     return TAC_OK;
 }

@@ -694,6 +694,20 @@ static bool base_verb(const tac_tagger *t, const char *const *forms, const cands
     return k > 0 && forms[k - 1] && infinitive_taker(forms[k - 1]);
 }
 
+/* An -ed adjective at i after the conjunction at cc is no noun modifier:
+ * the conjunction does not join two adjectives, and what follows is not a
+ * noun phrase that continues past one noun ("and promised aid to", not
+ * "and affected Ithilen villages"). */
+static bool verb_not_modifier(const uint8_t *tag, size_t cc, size_t i, size_t n)
+{
+    if (cc == 0 || tag[cc - 1] == TAG_JJ || tag[cc - 1] == TAG_DT)
+        return false;
+    if (i + 1 >= n || !nominal(tag[i + 1]))
+        return true;
+    int after = i + 2 < n ? tag[i + 2] : -1;
+    return !nominal(after) && after != TAG_JJ && after != TAG_POS;
+}
+
 static void correct(const tac_tagger *t, const char *const *forms, const cands *c,
                     uint8_t *tag, size_t n)
 {
@@ -732,12 +746,16 @@ static void correct(const tac_tagger *t, const char *const *forms, const cands *
                 continue;
             }
         }
-        if (tag[i] == TAG_VBN && i > 0 && allows(&c[i], TAG_VBD)) {
-            /* "met the premier and (then) discussed trade": a second past tense */
+        if ((tag[i] == TAG_VBN || tag[i] == TAG_JJ) && i > 0 && allows(&c[i], TAG_VBD)) {
+            /* "met the premier and (then) discussed trade", "condemned the
+             * attack on Thursday and promised/JJ aid": a second past tense.
+             * An adjective only when the conjunction does not join two
+             * adjectives ("the poor and affected villages"). */
             size_t j = i;
             while (j > 1 && tag[j - 1] == TAG_RB)
                 j--;
-            if (tag[j - 1] == TAG_CC && coordinated_past(forms, tag, j - 1)) {
+            if (tag[j - 1] == TAG_CC && coordinated_past(forms, tag, j - 1) &&
+                (tag[i] == TAG_VBN || verb_not_modifier(tag, j - 1, i, n))) {
                 tag[i] = TAG_VBD;
                 continue;
             }

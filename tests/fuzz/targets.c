@@ -433,7 +433,7 @@ const char *fz_text(fz_ctx *c, const uint8_t *data, size_t size)
 
 static const char *check_code(fz_ctx *c, tac_coder *coder, const char *tree, const char *date)
 {
-    tac_sentence_input in = {tree, date, "fzdoc", 3, "the sentence"};
+    tac_sentence_input in = {.parse = tree, .date = date, .doc_id = "fzdoc", .sentence = 3, .text = "the sentence"};
     const tac_event *ev = NULL;
     size_t n = 0;
     tac_discard_kind discard = TAC_DISCARD_NONE;
@@ -1000,7 +1000,7 @@ const char *fz_parser(fz_ctx *c, const uint8_t *data, size_t size)
     if (!bad && st == TAC_OK && n == 0 && strcmp(tree, "(ROOT (S))") != 0)
         bad = fail(c, "parser: '%.80s' for no tokens", tree);
     if (!bad && st == TAC_OK && n > 0) {
-        tac_sentence_input in = {tree, FZ_DATE, "fzdoc", 0, NULL};
+        tac_sentence_input in = {.parse = tree, .date = FZ_DATE, .doc_id = "fzdoc", .sentence = 0, .text = NULL};
         const tac_event *ev;
         size_t nev;
         st = tac_coder_code_parse(c->coder, &in, &ev, &nev, NULL, &err);

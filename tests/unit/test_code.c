@@ -16,7 +16,7 @@ static const char *tmp(const char *s) { return tactest_tempfile(s, strlen(s)); }
 /* Codes one tree; returns "SRC TGT CODE;..." sorted as produced. */
 static const char *code1(tac_coder *c, const char *tree, const char *date, char *buf, size_t cap)
 {
-    tac_sentence_input in = {tree, date, "doc", 0, "text"};
+    tac_sentence_input in = {.parse = tree, .date = date, .doc_id = "doc", .sentence = 0, .text = "text"};
     const tac_event *ev;
     size_t n;
     tac_error err;
@@ -267,9 +267,9 @@ static void discards_and_issues(void **state)
     tac_discard_kind dk;
     const tac_event *ev;
     size_t n;
-    tac_sentence_input in = {"(ROOT (S (NP (NNP Arnor)) (VP (VBD attacked) (NP (NNP Rohan)) "
+    tac_sentence_input in = {.parse = "(ROOT (S (NP (NNP Arnor)) (VP (VBD attacked) (NP (NNP Rohan)) "
                              "(PP (IN at) (NP (DT the) (NNP World) (NNP Cup))))))",
-                             "1995-01-01", "d", 0, NULL};
+                             .date = "1995-01-01", .doc_id = "d", .sentence = 0, .text = NULL};
     assert_int_equal(tac_coder_code_parse(c, &in, &ev, &n, &dk, &err), TAC_OK);
     assert_int_equal(n, 0);
     assert_int_equal(dk, TAC_DISCARD_SENTENCE);
@@ -427,6 +427,110 @@ static void tree_reader_handles_layout_and_rejects_bad_trees(void **state)
     tac_arena_free(&a);
 }
 
+/* Trees handed over as nodes (the front end's way) build the same tree as
+ * the bracketing, and bad node arrays are refused like bad bracketings. */
+static void tree_from_nodes_equals_reader(void **state)
+{
+    (void)state;
+    tac_arena a;
+    tac_arena_init(&a, 4096);
+    tac_tree t, r;
+    tac_error err;
+    /* (ROOT (S (NP-SBJ (NNP Arnor)) (VP (VBD left) (NP-TMP (NN today))) (. .))) */
+    const tac_tree_node nodes[] = {
+        {"ROOT", NULL, 1, -1},  {"S", NULL, 2, -1},     {"NP-SBJ", NULL, 3, 4},
+        {"NNP", "Arnor", -1, -1}, {"VP", NULL, 5, 9},  {"VBD", "left", -1, 6},
+        {"NP-TMP", NULL, 7, -1}, {"NN", "today", -1, -1}, {"JJ", "still", -1, -1},
+        {".", ".", -1, -1},
+    };
+    /* node 8 is referenced by nobody: refused */
+    assert_int_equal(tac_tree_from_nodes(nodes, 10, &a, NULL, &t, &err), TAC_EPARSE);
+    assert_non_null(strstr(err.msg, "not in the tree"));
+    tac_tree_node fixed[10];
+    memcpy(fixed, nodes, sizeof nodes);
+    fixed[7].next_sib = 8;
+    fixed[8] = (tac_tree_node){"JJ", "still", -1, -1};
+    assert_int_equal(tac_tree_from_nodes(fixed, 10, &a, NULL, &t, &err), TAC_OK);
+    const char *text2 = "(ROOT (S (NP-SBJ (NNP Arnor)) (VP (VBD left) (NP-TMP (NN today) "
+                        "(JJ still))) (. .)))";
+    assert_int_equal(tac_tree_read(text2, &a, NULL, &r, &err), TAC_OK);
+    assert_int_equal(t.n_tokens, r.n_tokens);
+    assert_int_equal(t.n_nodes, r.n_nodes);
+    for (uint32_t i = 0; i < t.n_tokens; i++) {
+        assert_string_equal(t.tokens[i]->word, r.tokens[i]->word);
+        assert_string_equal(t.tokens[i]->label, r.tokens[i]->label);
+        assert_string_equal(t.tokens[i]->parent->label, r.tokens[i]->parent->label);
+        assert_int_equal(t.tokens[i]->parent->temporal, r.tokens[i]->parent->temporal);
+        assert_int_equal(t.tokens[i]->parent->first, r.tokens[i]->parent->first);
+        assert_int_equal(t.tokens[i]->parent->last, r.tokens[i]->parent->last);
+    }
+    assert_string_equal(t.tokens[0]->parent->label, "NP");   /* function tag dropped */
+    assert_true(t.tokens[2]->parent->temporal);
+    /* malformed arrays */
+    tac_tree_node bad[3] = {{"S", NULL, 1, -1}, {"NP", NULL, 2, -1}, {"NN", "x", -1, -1}};
+    assert_int_equal(tac_tree_from_nodes(bad, 3, &a, NULL, &t, &err), TAC_OK);
+    bad[1].first_kid = 0;                            /* backward: a cycle */
+    assert_int_equal(tac_tree_from_nodes(bad, 3, &a, NULL, &t, &err), TAC_EPARSE);
+    bad[1].first_kid = 7;                            /* out of range */
+    assert_int_equal(tac_tree_from_nodes(bad, 3, &a, NULL, &t, &err), TAC_EPARSE);
+    bad[1].first_kid = -1;                           /* empty phrase */
+    assert_int_equal(tac_tree_from_nodes(bad, 3, &a, NULL, &t, &err), TAC_EPARSE);
+    bad[1] = (tac_tree_node){"NP", "y", 2, -1};      /* a word with children */
+    assert_int_equal(tac_tree_from_nodes(bad, 3, &a, NULL, &t, &err), TAC_EPARSE);
+    /* a child twice */
+    tac_tree_node twice[4] = {{"S", NULL, 1, -1}, {"NP", NULL, 3, 2}, {"VP", NULL, 3, -1},
+                              {"NN", "x", -1, -1}};
+    assert_int_equal(tac_tree_from_nodes(twice, 4, &a, NULL, &t, &err), TAC_EPARSE);
+    assert_int_equal(tac_tree_from_nodes(NULL, 0, &a, NULL, &t, &err), TAC_EPARSE);
+    tac_tree_node nolabel[2] = {{NULL, NULL, 1, -1}, {"NN", "x", -1, -1}};
+    assert_int_equal(tac_tree_from_nodes(nolabel, 2, &a, NULL, &t, &err), TAC_EPARSE);
+    /* deep chains stop at the depth limit */
+    size_t depth = 100000;
+    tac_tree_node *deep = malloc((depth + 1) * sizeof *deep);
+    for (size_t i = 0; i < depth; i++)
+        deep[i] = (tac_tree_node){"S", NULL, (int32_t)i + 1, -1};
+    deep[depth] = (tac_tree_node){"NN", "x", -1, -1};
+    assert_int_equal(tac_tree_from_nodes(deep, depth + 1, &a, NULL, &t, &err), TAC_ELIMIT);
+    free(deep);
+    tac_arena_free(&a);
+}
+
+/* The coder codes a tree given as nodes exactly as the same bracketing. */
+static void coder_codes_nodes_like_bracketing(void **state)
+{
+    (void)state;
+    tac_dict_paths p = {.verbs = tmp(VERBS), .actors = tmp(ACTORS)};
+    tac_error err;
+    tac_dicts *d = tac_dicts_load(&p, NULL, &err);
+    assert_non_null(d);
+    tac_coder *c = tac_coder_new(d, NULL, &err);
+    /* (ROOT (S (NP (NNP Arnor)) (VP (VBD attacked) (NP (NNP Rohan))))) */
+    const tac_tree_node nodes[] = {
+        {"ROOT", NULL, 1, -1}, {"S", NULL, 2, -1},         {"NP", NULL, 3, 4},
+        {"NNP", "Arnor", -1, -1}, {"VP", NULL, 5, -1},     {"VBD", "attacked", -1, 6},
+        {"NP", NULL, 7, -1},   {"NNP", "Rohan", -1, -1},
+    };
+    tac_sentence_input in = {
+        .parse = "(ROOT (S (NP (NNP Arnor)) (VP (VBD attacked) (NP (NNP Rohan)))))",
+        .date = "1995-01-01", .doc_id = "d", .text = "Arnor attacked Rohan."};
+    const tac_event *ev;
+    size_t n = 0;
+    assert_int_equal(tac_coder_code_parse(c, &in, &ev, &n, NULL, &err), TAC_OK);
+    assert_int_equal(n, 1);
+    char want[64];
+    snprintf(want, sizeof want, "%s %s %s", ev[0].source, ev[0].target, ev[0].cameo);
+    in.parse = "(not read when nodes are given";
+    in.nodes = nodes;
+    in.n_nodes = sizeof nodes / sizeof nodes[0];
+    assert_int_equal(tac_coder_code_parse(c, &in, &ev, &n, NULL, &err), TAC_OK);
+    assert_int_equal(n, 1);
+    char got[64];
+    snprintf(got, sizeof got, "%s %s %s", ev[0].source, ev[0].target, ev[0].cameo);
+    assert_string_equal(got, want);
+    tac_coder_free(c);
+    tac_dicts_free(d);
+}
+
 static void coder_reports_malformed_tree(void **state)
 {
     (void)state;
@@ -435,8 +539,8 @@ static void coder_reports_malformed_tree(void **state)
     tac_dicts *d = tac_dicts_load(&p, NULL, &err);
     assert_non_null(d);
     tac_coder *c = tac_coder_new(d, NULL, &err);
-    tac_sentence_input in = {"(ROOT (S (NP (NNP Arnor)) (VP (VBD attacked) (NP (NNP Rohan)))",
-                             "1995-01-01", "d", 0, NULL};
+    tac_sentence_input in = {.parse = "(ROOT (S (NP (NNP Arnor)) (VP (VBD attacked) (NP (NNP Rohan)))",
+                             .date = "1995-01-01", .doc_id = "d", .sentence = 0, .text = NULL};
     const tac_event *ev;
     size_t n = 99;
     tac_error_clear(&err);
@@ -461,6 +565,8 @@ int main(void)
         cmocka_unit_test(directory_picks_files_by_name),
         cmocka_unit_test(phoenix_dictionaries_load),
         cmocka_unit_test(tree_reader_handles_layout_and_rejects_bad_trees),
+        cmocka_unit_test(tree_from_nodes_equals_reader),
+        cmocka_unit_test(coder_codes_nodes_like_bracketing),
         cmocka_unit_test(coder_reports_malformed_tree),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -115,7 +115,7 @@ static int teardown(void **state)
 /* "SRC TGT CODE;..." for the tree on the date. */
 static const char *code_on(fixture *f, const char *date, const char *tree)
 {
-    tac_sentence_input in = {tree, date, "doc-1", 3, "the sentence"};
+    tac_sentence_input in = {.parse = tree, .date = date, .doc_id = "doc-1", .sentence = 3, .text = "the sentence"};
     tac_error err;
     tac_error_clear(&err);
     f->out[0] = '\0';
@@ -476,8 +476,8 @@ static void directory_mode_finds_both_namings(void **state)
     assert_int_equal(dg.count, 0);
     /* the set codes */
     tac_coder *c = tac_coder_new(d, NULL, &err);
-    tac_sentence_input in = {"(ROOT (S (NP (NNP Gollum)) (VP (VBD visited) (NP (NNP Gondor)))))",
-                             "2020-01-01", "d", 0, NULL};
+    tac_sentence_input in = {.parse = "(ROOT (S (NP (NNP Gollum)) (VP (VBD visited) (NP (NNP Gondor)))))",
+                             .date = "2020-01-01", .doc_id = "d", .sentence = 0, .text = NULL};
     const tac_event *ev;
     size_t k;
     assert_int_equal(tac_coder_code_parse(c, &in, &ev, &k, NULL, &err), TAC_OK);

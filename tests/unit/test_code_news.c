@@ -13,6 +13,8 @@
 static const char VERBS[] =
     "--- SAY [010] ---\n"
     "SAY {SAYS SAID SAYING}\n"
+    "--- STATE [---] ---\n"
+    "STATE\n"
     "--- ACCEPT [---] ---\n"
     "ACCEPT\n"
     "- * (MORE REFUGEES) [075]\n"
@@ -98,7 +100,7 @@ static int teardown(void **state)
 /* "SRC TGT CODE;..." */
 static const char *code(fixture *f, const char *tree)
 {
-    tac_sentence_input in = {tree, "2025-10-07", "doc-1", 0, "the sentence"};
+    tac_sentence_input in = {.parse = tree, .date = "2025-10-07", .doc_id = "doc-1", .sentence = 0, .text = "the sentence"};
     const tac_event *ev;
     size_t n;
     tac_error err;
@@ -185,11 +187,78 @@ static void negation_applies_to_pattern_codes(void **state)
                         "GON ARN 070");
 }
 
+/* "A said B must act": A's demand on B (or appeal, with "should"); an
+ * obligation nobody reports is no event. */
+static void obligations_are_demands_of_the_reporter(void **state)
+{
+    fixture *f = *state;
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD said) (SBAR (IN that) (S "
+                                "(NP (NNP Arnor)) (VP (MD must) (VP (VB release) (NP (DT the) "
+                                "(NNS rebels))))))) (. .)))"),
+                        "GON ARN 1053");
+    /* a reporting verb that codes nothing itself; "should" is an appeal */
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD stated) (SBAR (S "
+                                "(NP (NNP Arnor)) (VP (MD should) (VP (VB attack) "
+                                "(NP (NNP Rohan))))))) (. .)))"),
+                        "GON ARN 020");
+    /* an obligation of the speaker itself, or of nobody known, is no event */
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD stated) (SBAR (S "
+                                "(NP (PRP it)) (VP (MD must) (VP (VB attack) "
+                                "(NP (NNP Rohan))))))) (. .)))"),
+                        "");
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Arnor)) (VP (MD must) (VP (VB release) "
+                                "(NP (DT the) (NNS rebels)) (PP (IN of) (NP (NNP Rohan))))) "
+                                "(. .)))"),
+                        "");
+}
+
+/* A bare statement reporting a clause that codes an event of its own gives
+ * way to that event ("Police said rebels attacked the army"). */
+static void reported_events_replace_the_statement(void **state)
+{
+    fixture *f = *state;
+    assert_string_equal(code(f, "(ROOT (S (NP (NNS Police)) (VP (VBD said) (SBAR (S "
+                                "(NP (NNP Arnorian) (NNS rebels)) (VP (VBD attacked) "
+                                "(NP (DT the) (NNP Gondorian) (NN army)))))) (. .)))"),
+                        "ARNREB GONMIL 190");
+    /* the reported clause's own tense */
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD said) (SBAR (S "
+                                "(NP (NNP Arnor)) (VP (MD would) (VP (VB attack) "
+                                "(NP (NNP Rohan))))))) (. .)))"),
+                        "ARN ROH 1384");
+    /* a clause with no event of its own: the statement stays */
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD said) (SBAR (S "
+                                "(NP (NNP Arnor)) (VP (VBD was) (ADJP (JJ calm)))))) (. .)))"),
+                        "GON ARN 010");
+}
+
+/* A pattern token on an agent-only noun phrase inside a larger one that
+ * names an actor means the larger one. */
+static void pattern_tokens_take_the_whole_description(void **state)
+{
+    fixture *f = *state;
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD held) (NP (NNS talks)) "
+                                "(PP (IN with) (NP (NP (NNS leaders)) (PP (IN of) (NP (NP "
+                                "(NNP Arnor) (POS 's)) (NN government)))))) (. .)))"),
+                        "GON ARNGOV 040");
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD held) (NP (NNS talks)) "
+                                "(PP (IN with) (NP (NP (DT the) (NN party) (POS 's)) (NN leader) "
+                                "(NNP Halbarad)))) (. .)))"),
+                        "GON ARNGOV 040");
+    /* an agent-only phrase on its own stays what it is */
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD held) (NP (NNS talks)) "
+                                "(PP (IN with) (NP (DT the) (NNS rebels)))) (. .)))"),
+                        "GON ---REB 040");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(future_acts_are_intents_or_threats),
         cmocka_unit_test(negation_applies_to_pattern_codes),
+        cmocka_unit_test(obligations_are_demands_of_the_reporter),
+        cmocka_unit_test(reported_events_replace_the_statement),
+        cmocka_unit_test(pattern_tokens_take_the_whole_description),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

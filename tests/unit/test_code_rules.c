@@ -97,7 +97,7 @@ static int teardown(void **state)
 
 static const char *code_on(fixture *f, const char *date, const char *tree)
 {
-    tac_sentence_input in = {tree, date, "doc-1", 3, "the sentence"};
+    tac_sentence_input in = {.parse = tree, .date = date, .doc_id = "doc-1", .sentence = 3, .text = "the sentence"};
     const tac_event *ev;
     size_t n;
     tac_error err;
@@ -128,9 +128,9 @@ static void source_is_subject_target_first_actor_after_verb(void **state)
 static void every_event_field_is_filled(void **state)
 {
     fixture *f = *state;
-    tac_sentence_input in = {"(ROOT (S (NP (NNP Arnor) (NN government)) (VP (VBD condemned) "
+    tac_sentence_input in = {.parse = "(ROOT (S (NP (NNP Arnor) (NN government)) (VP (VBD condemned) "
                              "(NP (DT the) (NNP United) (NNPS Nations)))))",
-                             "1995-01-01", "doc-1", 3, "the sentence"};
+                             .date = "1995-01-01", .doc_id = "doc-1", .sentence = 3, .text = "the sentence"};
     const tac_event *ev;
     size_t n;
     tac_error err;

@@ -437,6 +437,14 @@ static void test_object_modifiers(void **state)
 static void test_quantifiers_and_gerund_subjects(void **state)
 {
     fixture *f = *state;
+    /* a verb after the noun of a subject's PP is the clause's verb */
+    const char *w = parse(f, "The/DT sheep/NN of/IN Gondor/NNP warned/VBD of/IN the/DT "
+                             "floods/NNS ./.");
+    assert_has(w, "(PP (IN of) (NP (NNP Gondor)))) (VP (VBD warned) (PP (IN of)");
+    /* a participle and adjectives before an object noun */
+    const char *x = parse(f, "Arnor/NNP will/MD abandon/VB improved/VBN economic/JJ "
+                             "global/JJ ties/NNS ./.");
+    assert_has(x, "(VP (VB abandon) (NP (VBN improved) (JJ economic) (JJ global) (NNS ties)))");
     /* "at least N" starts a noun phrase, not a PP */
     const char *t = parse(f, "At/IN least/JJS five/CD soldiers/NNS were/VBD killed/VBN ./.");
     assert_has(t, "(S (NP (IN At) (JJS least) (CD five) (NNS soldiers)) (VP (VBD were)");
@@ -500,6 +508,79 @@ static void test_unknown_and_odd_tags(void **state)
     assert_has(tree, "(ZZZ blorp)");
     assert_has(tree, "(XX Gondor)");
     assert_has(tree, "(XX _)");
+}
+
+/* Prints nodes (tac_tree_node) as a bracketing, to compare with the
+ * parser's own printing. */
+static void print_nodes(const tac_tree_node *nd, int32_t i, char *out, size_t cap)
+{
+    size_t len = strlen(out);
+    if (nd[i].word) {
+        snprintf(out + len, cap - len, "(%s %s)", nd[i].label, nd[i].word);
+        return;
+    }
+    snprintf(out + len, cap - len, "(%s", nd[i].label);
+    for (int32_t k = nd[i].first_kid; k >= 0; k = nd[k].next_sib) {
+        assert_true(k > i);    /* forward indexes, as the coder requires */
+        len = strlen(out);
+        snprintf(out + len, cap - len, " ");
+        print_nodes(nd, k, out, cap);
+    }
+    len = strlen(out);
+    snprintf(out + len, cap - len, ")");
+}
+
+/* The nodes the coder takes are the tree the bracketing prints, leaf for
+ * leaf (escaped words and unknown tags included), for every shape. */
+static void test_nodes_match_bracketing(void **state)
+{
+    fixture *f = *state;
+    const char *sentences[] = {
+        "Arnor/NNP restored/VBD ties/NNS with/IN Gondor/NNP ./.",
+        "The/DT ministry/NN said/VBD that/IN Rohan/NNP had/VBD attacked/VBN a/DT boat/NN ,/, "
+        "and/CC officials/NNS did/VBD n't/RB deny/VB it/PRP ./.",
+        "Gondor/NNP ,/, which/WDT borders/VBZ Mordor/NNP ,/, was/VBD invaded/VBN by/IN "
+        "orcs/NNS ,/, the/DT king/NN said/VBD ./.",
+    };
+    tac_error err;
+    static char printed[65536];
+    for (size_t s = 0; s < sizeof sentences / sizeof sentences[0]; s++) {
+        split_tagged(&f->sent, sentences[s]);
+        const char *tree = NULL;
+        assert_int_equal(tac_parse_tokens(f->parser, f->sent.forms, f->sent.tags, f->sent.n,
+                                          &tree, &err), TAC_OK);
+        char *want = strdup(tree);
+        const tac_tree_node *nd;
+        size_t n_nd = 0;
+        tac_arena_reset(&f->arena);
+        assert_int_equal(tac_parse_tokens_nodes(f->parser, f->sent.forms, f->sent.tags,
+                                                f->sent.n, &f->arena, &nd, &n_nd, &err), TAC_OK);
+        printed[0] = '\0';
+        print_nodes(nd, 0, printed, sizeof printed);
+        assert_string_equal(printed, want);
+        free(want);
+    }
+    /* odd tokens: escaped in the nodes as in the bracketing */
+    const char *forms[] = {"Arnor", "(", "blorp", ")", "x y", "attacked", "Gondor", ""};
+    const char *tags[] = {"NNP", "-LRB-", "ZZZ", "-RRB-", NULL, "VBD", "NN(P", ""};
+    const char *tree = NULL;
+    assert_int_equal(tac_parse_tokens(f->parser, forms, tags, 8, &tree, &err), TAC_OK);
+    char *want = strdup(tree);
+    const tac_tree_node *nd;
+    size_t n_nd = 0;
+    assert_int_equal(tac_parser_export(f->parser, &f->arena, &nd, &n_nd, &err), TAC_OK);
+    printed[0] = '\0';
+    print_nodes(nd, 0, printed, sizeof printed);
+    assert_string_equal(printed, want);
+    free(want);
+    /* the empty sentence */
+    assert_int_equal(tac_parse_tokens_nodes(f->parser, NULL, NULL, 0, &f->arena, &nd, &n_nd,
+                                            &err), TAC_OK);
+    printed[0] = '\0';
+    print_nodes(nd, 0, printed, sizeof printed);
+    assert_string_equal(printed, "(ROOT (S))");
+    assert_int_equal(tac_parse_tokens_nodes(f->parser, NULL, NULL, 2, &f->arena, &nd, &n_nd,
+                                            &err), TAC_EINVAL);
 }
 
 static void test_punctuation_only(void **state)
@@ -585,6 +666,16 @@ static void test_frontend(void **state)
                      TAC_OK);
     assert_int_equal(n, 3);
     assert_int_equal(ps[0].kind, TAC_SENT_DATELINE);
+    /* without the bracketing (as the coding engine runs it): nodes only */
+    tac_frontend_set_bracketing(fe, false);
+    assert_int_equal(tac_frontend_parse(fe, text, strlen(text), body, false, &ps, &n, &err),
+                     TAC_OK);
+    assert_int_equal(n, 2);
+    assert_null(ps[0].tree);
+    assert_non_null(ps[0].nodes);
+    assert_true(ps[0].n_nodes > ps[0].n_tokens);
+    assert_string_equal(ps[0].nodes[0].label, "ROOT");
+    tac_frontend_set_bracketing(fe, true);
     /* empty text: no sentences, no error */
     assert_int_equal(tac_frontend_parse(fe, "", 0, 0, false, &ps, &n, &err), TAC_OK);
     assert_int_equal(n, 0);
@@ -625,6 +716,7 @@ int main(void)
         cmocka_unit_test(test_spans),
         cmocka_unit_test(test_empty_sentence),
         cmocka_unit_test(test_unknown_and_odd_tags),
+        cmocka_unit_test(test_nodes_match_bracketing),
         cmocka_unit_test(test_punctuation_only),
         cmocka_unit_test(test_long_sentences),
         cmocka_unit_test(test_frontend),

@@ -178,6 +178,10 @@ static void verbs_without_auxiliaries(void **state)
     assert_string_equal(tag_at(f, "The rockets launched yesterday hit Ulgrad .", 2), "VBN");
     /* no -ed adjective after "have" */
     assert_string_equal(tag_at(f, "Guards have tortured prisoners in Ulgrad .", 2), "VBN");
+    /* an -ed word after "and" that continues a past-tense verb phrase */
+    assert_string_equal(tag_at(f, "Arnor condemned the raid on Monday and promised aid to Bree .",
+                               7), "VBD");
+    assert_string_equal(tag_at(f, "Arnor condemned the poor and affected villages .", 5), "JJ");
     /* a base form after a subject pronoun is a present tense */
     assert_string_equal(tag_at(f, "Rebels will fight until they gain control .", 5), "VBP");
 }
