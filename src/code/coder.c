@@ -97,6 +97,7 @@ struct tac_coder {
     actor_span       *mspans;       /* minimal coded NPs (pattern tokens) */
     uint32_t          n_mspans;
     bool             *coded_vp;     /* per node */
+    bool             *tried_vp;     /* per node: code_verb ran on its verb */
     uint64_t          bloom;        /* bloom bits of the sentence's words */
     tac_wid           wid_to;       /* the word TO */
     tac_event        *events;
@@ -775,6 +776,14 @@ static bool is_compound(tac_coder *c, const tac_node *n)
     return cc && c->memo[n->index] && c->memo[n->index]->n >= 2;
 }
 
+static bool names_actor(const meaning *m)
+{
+    for (uint32_t i = 0; i < m->n; i++)
+        if (m->items[i].actor)
+            return true;
+    return false;
+}
+
 static void collect_spans(tac_coder *c)
 {
     c->n_spans = c->n_mspans = 0;
@@ -812,6 +821,29 @@ static void collect_spans(tac_coder *c)
         for (uint32_t j = n->n_kids; j-- > 0;)
             stack[sp++] = n->kids[j];
     }
+    /* "the party's leader Vladimir Putin", "leaders of Romania's
+     * government": an agent-only noun phrase inside a larger one that names
+     * an actor is a part of that actor's description, not an actor of its
+     * own; a pattern token there means the whole ("+" = RUSGOV, not ---PTY).
+     * The smaller actors inside that whole then give way to it. (TABARI's
+     * patterns count the actors of a flat word list, "^" skipping "the
+     * parliament" of "the parliament of Gondor": not for them.) */
+    if (!c->d->petr2_patterns)
+        return;
+    uint32_t kept = 0;
+    const tac_node *whole = NULL;       /* the last phrase widened to */
+    for (uint32_t i = 0; i < c->n_mspans; i++) {
+        actor_span s = c->mspans[i];
+        if (whole && s.first >= whole->first && s.last <= whole->last)
+            continue;                   /* inside it (spans come in preorder) */
+        tac_node *up = s.node->parent;
+        if (!names_actor(s.m) && is_np(up) && coded(c, up) && names_actor(c->memo[up->index])) {
+            s = (actor_span){up->first, up->last, c->memo[up->index], up};
+            whole = up;
+        }
+        c->mspans[kept++] = s;
+    }
+    c->n_mspans = kept;
 }
 
 /* A mention for the hook: a coded noun phrase with no coded noun phrase
@@ -1746,16 +1778,18 @@ static const char *future_code(tac_coder *c, const char *code)
 }
 
 /* Modal auxiliaries that put the verb in the future ("will", "would",
- * "shall", "'ll", "wo" of "won't"). */
+ * "shall", "'ll", "wo" of "won't"), and those of obligation. */
 static const char *const FUTURE_MODALS[] = {"WILL", "WOULD", "SHALL", "'LL", "WO", NULL};
+static const char *const MUST_MODALS[] = {"MUST", NULL};
+static const char *const SHOULD_MODALS[] = {"SHOULD", "OUGHT", NULL};
 
-/* Is the verb of vp under a future modal of its own clause ("[will]
+/* Is the verb of vp under one of these modals in its own clause ("[will]
  * [withdraw]", "would not be [rushed]")? */
-static bool future_tense(const tac_node *verb, const tac_node *vp)
+static bool has_modal(const tac_node *verb, const tac_node *vp, const char *const *modals)
 {
     for (const tac_node *p = vp; p && is_vp(p); p = p->parent)
         for (uint32_t i = 0; i < p->n_kids && p->kids[i]->first < verb->first; i++)
-            if (is(p->kids[i], "MD") && word_is(p->kids[i], FUTURE_MODALS))
+            if (is(p->kids[i], "MD") && word_is(p->kids[i], modals))
                 return true;
     return false;
 }
@@ -1924,7 +1958,7 @@ static bool analyze(tac_coder *c, tac_node *verb, tac_node *vp, analysis *a)
     const char *neg;
     if (neg_vp && (neg = negate_code(a->code)) != NULL)
         a->code = neg;
-    a->future = c->d->petr2_patterns && !neg_vp && future_tense(verb, vp);
+    a->future = c->d->petr2_patterns && !neg_vp && has_modal(verb, vp, FUTURE_MODALS);
     return true;
 }
 
@@ -2035,8 +2069,108 @@ static bool plural_reference(const meaning *m)
     return n >= 2;
 }
 
+static void code_verb(tac_coder *c, tac_node *verb, tac_node *vp);
+
+/* Is the verb under "must" or "should" ("B must withdraw")? *base tells
+ * the CAMEO family of the obligation: demand (100) or appeal (020). */
+static bool obligation(const tac_coder *c, const tac_node *verb, const tac_node *vp,
+                       const char **base)
+{
+    if (!c->d->petr2_patterns)
+        return false;
+    *base = has_modal(verb, vp, MUST_MODALS) ? "100"
+            : has_modal(verb, vp, SHOULD_MODALS) ? "020" : NULL;
+    return *base != NULL;
+}
+
+/* The verb phrase whose complement is the clause of vp ("A [said that [B
+ * must withdraw]]"), or NULL. */
+static tac_node *reporting_vp(tac_node *vp)
+{
+    tac_node *n = vp;
+    while (n->parent && is_vp(n->parent))
+        n = n->parent;
+    tac_node *up = n->parent;
+    if (!is_clause(up) || !np_before(up, n))
+        return NULL;
+    up = up->parent;
+    if (up && up->cat == TAC_CAT_SBAR)
+        up = up->parent;
+    return is_vp(up) ? up : NULL;
+}
+
+/* "A said B must withdraw": an obligation is no act (it has not
+ * happened); reported by an actor it is that actor's demand on B (10x) or
+ * appeal to B (02x), refined by B's verb as in "demanded that B withdraw".
+ * Unreported ("B must withdraw") it codes nothing. `reporter` may be NULL
+ * (found from the tree). */
+static void code_obligation(tac_coder *c, tac_node *verb, tac_node *vp, const char *base,
+                            const meaning *reporter, const verb_hit *up_hit)
+{
+    const meaning *who = meaning_of_np(c, subject_of(vp));
+    verb_hit up;
+    if (!reporter) {
+        /* the reporting verb must be a dictionary verb ("said", "insisted") */
+        tac_node *rvp = reporting_vp(vp);
+        tac_node *rverb = rvp ? head_verb(rvp) : NULL;
+        if (!rverb || !match_verb(c, rverb, rvp, &up))
+            return;
+        reporter = meaning_of_np(c, subject_of(rvp));
+        up_hit = &up;
+    }
+    if (!who->n || !reporter->n || same_actors(c, who, reporter))
+        return;
+    verb_hit low;
+    bool known = match_verb(c, verb, vp, &low);
+    const char *code = known && strcmp(low.code, "---") != 0 ? combine_codes(base, low.code)
+                                                            : NULL;
+    /* provenance: the lower verb when the dictionary has it, else the
+     * statement that reported it */
+    const verb_hit *hit = known ? &low : up_hit;
+    if (make_events(c, reporter, who, code ? code : base, hit, true, true))
+        c->coded_vp[vp->index] = true;
+}
+
+/* A bare statement (010) that reports a clause with its own subject ("A
+ * said [B must withdraw]", "Police said [rebels attacked the army]"): the
+ * statement is how the news reached us, the clause is the event. An
+ * obligation is A's demand (code_obligation); otherwise, when the clause
+ * codes an event of its own, that event replaces the 010: the clause's
+ * verbs are coded as if there were no statement (their subject, target
+ * and tense). Only with PETRARCH-2 patterns; after the dictionary's
+ * transformations, which name the speaker's own reported acts. True when
+ * the statement gave way. */
+static bool reported_clause(tac_coder *c, analysis *up, tac_node *vp)
+{
+    bool subjectless = false;
+    tac_node *lvp = lower_clause(vp, &subjectless);
+    tac_node *lverb = lvp ? head_verb(lvp) : NULL;
+    if (!lverb || subjectless || !up->src->n)
+        return false;
+    const char *base;
+    size_t before = c->n_events;
+    if (obligation(c, lverb, lvp, &base)) {
+        c->tried_vp[lvp->index] = true;
+        code_obligation(c, lverb, lvp, base, up->src, &up->hit);
+    } else {
+        code_verb(c, lverb, lvp);
+    }
+    if (c->n_events == before)
+        return false;
+    c->coded_vp[vp->index] = true;
+    return true;
+}
+
 static void code_verb(tac_coder *c, tac_node *verb, tac_node *vp)
 {
+    if (c->tried_vp[vp->index])     /* a reported clause coded ahead of its turn */
+        return;
+    c->tried_vp[vp->index] = true;
+    const char *base;
+    if (obligation(c, verb, vp, &base)) {
+        code_obligation(c, verb, vp, base, NULL, NULL);
+        return;
+    }
     analysis *a = tac_arena_alloc(&c->arena, sizeof *a);
     if (!a || !analyze(c, verb, vp, a))
         return;
@@ -2052,6 +2186,8 @@ static void code_verb(tac_coder *c, tac_node *verb, tac_node *vp)
         return;
     }
     if (transform(c, a, vp))
+        return;
+    if (c->d->petr2_patterns && !strcmp(a->code, "010") && reported_clause(c, a, vp))
         return;
     const meaning *tgt = a->tgt;
     bool tgt_np = a->tgt_np;
@@ -2340,7 +2476,8 @@ tac_status tac_coder_code_parse(tac_coder *c, const tac_sentence_input *in,
     size_t nn = c->tree.n_nodes;
     c->memo = tac_arena_calloc(&c->arena, nn, sizeof *c->memo);
     c->coded_vp = tac_arena_calloc(&c->arena, nn, sizeof *c->coded_vp);
-    if (!c->memo || !c->coded_vp)
+    c->tried_vp = tac_arena_calloc(&c->arena, nn, sizeof *c->tried_vp);
+    if (!c->memo || !c->coded_vp || !c->tried_vp)
         return tac_fail(err, TAC_ENOMEM, "out of memory coding a sentence");
     if (c->opt.comma_max > 0 || c->opt.comma_bmax > 0 || c->opt.comma_emax > 0) {
         bool *drop = tac_arena_calloc(&c->arena, c->tree.n_tokens + 1, sizeof *drop);
