@@ -36,6 +36,10 @@ static const char *clean_label(tac_arena *a, const char *s, size_t n)
 
 static uint8_t category(const char *l)
 {
+    /* runs for every node: most labels are tags that start with none of
+     * the phrase letters, and those fall through at once */
+    if (!strchr("NVSPWR", l[0]) || !l[0])
+        return l[0] ? TAC_CAT_OTHER : TAC_CAT_ROOT;
     if (!strcmp(l, "NP") || !strcmp(l, "NX") || !strcmp(l, "NML") || !strcmp(l, "WHNP"))
         return TAC_CAT_NP;
     if (!strcmp(l, "VP"))

@@ -43,6 +43,7 @@ struct tac_doc_memory {
     mention  *m;
     size_t    n, cap;
     tac_arena arena;
+    uint8_t   demonym_index[256];     /* demonyms[] in strcmp order of adj */
 };
 
 /* Titles of people; the first group are generic ("the leader"). */
@@ -117,34 +118,59 @@ static const struct { const char *adj; const char *root; } demonyms[] = {
     {"Icelandic", "ISL"}, {"Bhutanese", "BTN"}, {"Maldivian", "MDV"},
 };
 
-/* The demonym at words[i] (one or two words): its root, and the words used. */
-static const char *demonym_at(const char *const *w, size_t n, size_t i, size_t *used)
+#define N_DEMONYMS (sizeof demonyms / sizeof demonyms[0])
+
+static int demonym_order(const void *a, const void *b)
 {
-    for (size_t k = 0; k < sizeof demonyms / sizeof demonyms[0]; k++) {
-        const char *adj = demonyms[k].adj;
-        if (adj[0] != w[i][0])      /* cheap rejection: runs for every word */
-            continue;
-        const char *sp = strchr(adj, ' ');
-        if (sp) {
-            size_t a = (size_t)(sp - adj);
-            if (i + 1 < n && strncmp(w[i], adj, a) == 0 && w[i][a] == '\0' &&
-                strcmp(w[i + 1], sp + 1) == 0) {
-                *used = 2;
-                return demonyms[k].root;
-            }
-        } else if (strcmp(w[i], adj) == 0) {
-            *used = 1;
-            return demonyms[k].root;
+    return strcmp(demonyms[*(const uint8_t *)a].adj, demonyms[*(const uint8_t *)b].adj);
+}
+
+static int demonym_find(const void *key, const void *e)
+{
+    return strcmp(key, demonyms[*(const uint8_t *)e].adj);
+}
+
+/* The root of demonym `adj` ("North Korean"), or NULL: a binary search in
+ * the memory's sorted index (every word of a reference is looked up). */
+static const char *demonym_root(const tac_doc_memory *m, const char *adj)
+{
+    const uint8_t *k = bsearch(adj, m->demonym_index, N_DEMONYMS, 1, demonym_find);
+    return k ? demonyms[*k].root : NULL;
+}
+
+/* The demonym at words[i] (two words before one): its root, and the words
+ * used. */
+static const char *demonym_at(const tac_doc_memory *m, const char *const *w, size_t n,
+                              size_t i, size_t *used)
+{
+    char two[64];
+    size_t a = strlen(w[i]);
+    if (i + 1 < n && a + strlen(w[i + 1]) + 2 <= sizeof two) {
+        memcpy(two, w[i], a);
+        two[a] = ' ';
+        strcpy(two + a + 1, w[i + 1]);
+        const char *root = demonym_root(m, two);
+        if (root) {
+            *used = 2;
+            return root;
         }
     }
-    return NULL;
+    const char *root = demonym_root(m, w[i]);
+    if (root)
+        *used = 1;
+    return root;
 }
 
 tac_doc_memory *tac_doc_memory_new(void)
 {
     tac_doc_memory *m = calloc(1, sizeof *m);
-    if (m)
-        tac_arena_init(&m->arena, 16 * 1024);
+    if (!m)
+        return NULL;
+    tac_arena_init(&m->arena, 16 * 1024);
+    _Static_assert(N_DEMONYMS <= 256, "demonym_index holds uint8_t indexes");
+    for (size_t i = 0; i < N_DEMONYMS; i++)
+        m->demonym_index[i] = (uint8_t)i;
+    qsort(m->demonym_index, N_DEMONYMS, 1, demonym_order);
     return m;
 }
 
@@ -189,7 +215,7 @@ static bool analyse_mention(tac_doc_memory *mem, mention *mn, const char *const 
         size_t used = 0;
         if (!is_word(w) || doc_word_in(w, determiners))
             continue;
-        if (demonym_at(words, n, i, &used)) {
+        if (demonym_at(mem, words, n, i, &used)) {
             i += used - 1;
             continue;
         }
@@ -291,7 +317,8 @@ static bool has_name(const mention *mn, const char *name)
     return false;
 }
 
-static void read_reference(reference *r, const char *const *w, size_t n)
+static void read_reference(const tac_doc_memory *m, reference *r, const char *const *w,
+                           size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         size_t used = 0;
@@ -301,7 +328,7 @@ static void read_reference(reference *r, const char *const *w, size_t n)
             r->definite = true;
             continue;
         }
-        const char *root = demonym_at(w, n, i, &used);
+        const char *root = demonym_at(m, w, n, i, &used);
         if (root) {
             r->root = root;
             i += used - 1;
@@ -379,7 +406,7 @@ static const char *resolve_single(const tac_doc_memory *m, reference *r,
     else if (n == 1 && doc_word_in(w[0], neuter))
         mn = latest(m, r, 2, is_country_or_org);
     else {
-        read_reference(r, w, n);
+        read_reference(m, r, w, n);
         if (r->n_names)
             mn = latest(m, r, -1, fits_name);
         else if (r->definite && r->head)

@@ -353,6 +353,8 @@ static int match_named_event(const scan *s, int i, date_expr *e)
         {{"Yom", "Kippur", "War"}, 1973, 1973},
         {{"Bosnian", "War"}, 1992, 1995},
     };
+    if (!doc_is_capitalized(word(s, i)))    /* every name starts with a capital */
+        return 0;
     for (size_t k = 0; k < sizeof events / sizeof events[0]; k++) {
         int len = 0;
         while (len < 4 && events[k].w[len] && strcmp(word(s, i + len), events[k].w[len]) == 0)
