@@ -43,14 +43,24 @@ bool tac_buf_puts(tac_buf *b, const char *s) { return tac_buf_append(b, s, strle
 
 bool tac_buf_putc(tac_buf *b, char c) { return tac_buf_append(b, &c, 1); }
 
+/* One vsnprintf into the spare capacity when the text fits (the writers
+ * print numbers this way for every event), a second one after growing. */
 bool tac_buf_vprintf(tac_buf *b, const char *fmt, va_list ap)
 {
+    size_t room = b->cap > b->len ? b->cap - b->len : 0;
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
+    int n = vsnprintf(room ? b->data + b->len : NULL, room, fmt, ap2);
     va_end(ap2);
-    if (n < 0 || !tac_buf_reserve(b, (size_t)n))
+    if (n >= 0 && (size_t)n < room) {
+        b->len += (size_t)n;
+        return true;
+    }
+    if (n < 0 || !tac_buf_reserve(b, (size_t)n)) {
+        if (b->data)
+            b->data[b->len] = '\0';    /* a cut-off attempt may have overwritten it */
         return false;
+    }
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
     b->len += (size_t)n;
     return true;
