@@ -355,6 +355,15 @@ static bool at_least(const tac_parser *p, size_t i)
             tac_str_iequal(p->tok[i + 1].form, "most"));
 }
 
+/* "more than 30", "fewer than 20": likewise one noun phrase. */
+static bool more_than(const tac_parser *p, size_t i)
+{
+    return cat(p, i) == K_JJ && cat(p, i + 1) == K_IN && cat(p, i + 2) == K_CD &&
+           tac_str_iequal(p->tok[i + 1].form, "than") &&
+           (tac_str_iequal(p->tok[i].form, "more") || tac_str_iequal(p->tok[i].form, "less") ||
+            tac_str_iequal(p->tok[i].form, "fewer"));
+}
+
 static bool np_start(const tac_parser *p, size_t i)
 {
     switch (cat(p, i)) {
@@ -401,6 +410,8 @@ static size_t base_np_end(const tac_parser *p, size_t i, bool *nominal)
         if (c == K_NN || c == K_NNP || c == K_CD || c == K_DOLLAR || c == K_HASH ||
             c == K_FW) {
             nom = true;
+        } else if (j == i && more_than(p, j)) {
+            j++;           /* "more than 30": the JJR and the IN */
         } else if (c == K_JJ) {
             nom = false;
         } else if (c == K_RB && (j == i || !any_mod) && cat(p, j + 1) == K_CD) {
@@ -409,6 +420,7 @@ static size_t base_np_end(const tac_parser *p, size_t i, bool *nominal)
             j++;           /* "up to 1,000": the RB and the TO */
         } else if (j == i && at_least(p, j)) {
             j++;           /* "at least": the IN and the JJS */
+
         } else if (c == K_RB && j > i && !is_noun(cat(p, j - 1)) &&
                    (cat(p, j + 1) == K_JJ ||
                     (cat(p, j + 1) == K_VBN &&
@@ -1212,7 +1224,7 @@ static void parse_complements(tac_parser *p, int32_t vp, size_t head)
             take(p, x);
             add(p, x, clause ? parse_clause_coord(p) : parse_np(p, NP_APPOS_END));
         } else if (c == K_JJ && !np_start(p, k + 1) && !is_noun(cat(p, k + 1)) &&
-                   !jj_coord_np(p, k)) {
+                   !jj_coord_np(p, k) && !more_than(p, k)) {
             x = parse_adjp(p);
         } else if (np_start(p, k)) {
             bool nominal = false;

@@ -474,23 +474,72 @@ static bool finite_tag(int t)
     return t == TAG_VBD || t == TAG_VBZ || t == TAG_VBP || t == TAG_MD;
 }
 
-static bool clause_edge(int t)
+static const char *const subordinators[] = {
+    "after", "before", "because", "while", "although", "though", "if", "unless",
+    "until", "since", "whereas", "as", "that", "when", NULL
+};
+
+/* Clause boundaries: punctuation, wh-words, subordinating conjunctions. */
+static bool clause_edge(const char *const *forms, const uint8_t *tag, size_t k)
 {
+    int t = tag[k];
     return t == TAG_COMMA || t == TAG_PERIOD || t == TAG_COLON || t == TAG_WDT ||
-           t == TAG_WP || t == TAG_WRB;
+           t == TAG_WP || t == TAG_WRB || (t == TAG_IN && is_form(forms[k], subordinators));
 }
 
 /* The clause around token i (up to commas, sentence ends, wh-words) has no
  * finite verb besides it: "forces launched/VBN artillery , ..." then has
  * its verb here, unlike "the missiles launched/VBN yesterday hit ...". A
  * scan done only for unaccompanied participles, a few per sentence. */
-static bool clause_lacks_finite(const uint8_t *tag, size_t i, size_t n)
+static bool clause_lacks_finite(const char *const *forms, const uint8_t *tag, size_t i,
+                                size_t n)
 {
-    for (size_t k = i; k-- > 0 && !clause_edge(tag[k]);)
+    for (size_t k = i; k-- > 0 && !clause_edge(forms, tag, k);)
         if (finite_tag(tag[k]) && !(k + 1 == i && tag[k] == TAG_VBZ))
             return false;   /* "forces/VBZ launched": the noun is repaired below */
-    for (size_t k = i + 1; k < n && !clause_edge(tag[k]); k++)
+    for (size_t k = i + 1; k < n && !clause_edge(forms, tag, k); k++)
         if (finite_tag(tag[k]))
+            return false;
+    return true;
+}
+
+static bool np_tag(int t)
+{
+    return nominal(t) || t == TAG_DT || t == TAG_JJ || t == TAG_CD || t == TAG_POS ||
+           t == TAG_PRPS;
+}
+
+/* The noun phrase ending before token i starts the sentence: "Prisoners
+ * rioted/VBN at a jail" has its subject there, a reduced relative would
+ * need a verb later on. */
+static bool subject_at_start(const uint8_t *tag, size_t i)
+{
+    while (i > 0 && np_tag(tag[i - 1]))
+        i--;
+    return i == 0;
+}
+
+/* Particles that may stand between a verb and its object ("handed over
+ * 700 kg", "shot down a helicopter") and that the tagger often reads as
+ * prepositions. */
+static const char *const particles[] = {
+    "over", "up", "down", "out", "off", "back", "away", NULL
+};
+
+/* Token i sits in a "that" clause with no verb: "demanded that the
+ * government end/NN curbs". Scans back over the subject noun phrase to
+ * "that" after a verb, and forward to the clause's end. */
+static bool verbless_that_clause(const char *const *forms, const uint8_t *tag, size_t i,
+                                 size_t n)
+{
+    size_t k = i;
+    while (k > 0 && np_tag(tag[k - 1]))
+        k--;
+    if (k < 2 || k == i || tag[k - 1] != TAG_IN || !tac_str_iequal(forms[k - 1], "that") ||
+        !(tag[k - 2] >= TAG_VB && tag[k - 2] <= TAG_VBZ))
+        return false;
+    for (size_t j = i + 1; j < n && !clause_edge(forms, tag, j); j++)
+        if ((tag[j] >= TAG_VB && tag[j] <= TAG_VBZ) || tag[j] == TAG_MD)
             return false;
     return true;
 }
@@ -745,10 +794,21 @@ static void correct(const tac_tagger *t, const char *const *forms, const cands *
             tag[i] = TAG_IN;
             continue;
         }
+        bool plain = lower_word(w) && !strchr(w, '-');
         if (tag[i] == TAG_VBN && i > 0 && nt >= 0 &&
             (object_start(nt, next) || coordinated_object(forms, tag, i, n) ||
-             ((nt == TAG_NN || nt == TAG_NNS) && lower_word(w) && !strchr(w, '-') &&
-              clause_lacks_finite(tag, i, n))) &&
+             /* a bare object and no other verb in the clause */
+             ((nt == TAG_NN || nt == TAG_NNS) && plain &&
+              clause_lacks_finite(forms, tag, i, n)) ||
+             /* "Doctors handed over 700 kg of medicine" (not "a member of
+              * the movement jailed over a year ago") */
+             (is_form(next, particles) && i + 2 < n && plain && subject_at_start(tag, i) &&
+              (object_start(tag[i + 2], forms[i + 2] ? forms[i + 2] : "") ||
+               nominal(tag[i + 2])) &&
+              clause_lacks_finite(forms, tag, i, n)) ||
+             /* "Prisoners rioted at a jail": the sentence's subject */
+             (nt == TAG_IN && plain && subject_at_start(tag, i) &&
+              clause_lacks_finite(forms, tag, i, n))) &&
             !aux_before(forms, tag, i)) {
             /* "crowds/VBZ burned/VBN down": a plural noun read as a verb */
             if (tag[i - 1] == TAG_VBZ && !is_form(forms[i - 1], auxiliaries) &&
@@ -757,11 +817,23 @@ static void correct(const tac_tagger *t, const char *const *forms, const cands *
                 tag[i] = TAG_VBD;
                 continue;
             }
-            if (nominal(tag[i - 1]) && allows(&c[i], TAG_VBD)) {
+            size_t j = i;   /* "they also opposed the plan" */
+            while (j > 1 && tag[j - 1] == TAG_RB)
+                j--;
+            if (nominal(tag[j - 1]) && allows(&c[i], TAG_VBD)) {
                 /* "police arrested the students": active past tense */
                 tag[i] = TAG_VBD;
                 continue;
             }
+        }
+        if (tag[i] == TAG_NN && plain && i > 1 && nominal(tag[i - 1]) &&
+            (allows(&c[i], TAG_VB) || allows(&c[i], TAG_VBP)) && nt >= 0 &&
+            (nominal(nt) || nt == TAG_DT || nt == TAG_PRPS || nt == TAG_JJ) &&
+            verbless_that_clause(forms, tag, i, n)) {
+            /* "demanded that the government end/NN curbs": the clause's
+             * verb, a subjunctive base form */
+            tag[i] = TAG_VB;
+            continue;
         }
         if ((tag[i] == TAG_VBN || tag[i] == TAG_JJ) && i > 0 && allows(&c[i], TAG_VBD)) {
             /* "met the premier and (then) discussed trade", "condemned the

@@ -448,6 +448,9 @@ static void test_quantifiers_and_gerund_subjects(void **state)
     /* "at least N" starts a noun phrase, not a PP */
     const char *t = parse(f, "At/IN least/JJS five/CD soldiers/NNS were/VBD killed/VBN ./.");
     assert_has(t, "(S (NP (IN At) (JJS least) (CD five) (NNS soldiers)) (VP (VBD were)");
+    /* "more than N" too */
+    const char *m = parse(f, "They/PRP freed/VBD more/JJR than/IN 30/CD prisoners/NNS ./.");
+    assert_has(m, "(VP (VBD freed) (NP (JJR more) (IN than) (CD 30) (NNS prisoners)))");
     /* "X along with Y" stays the subject */
     const char *s = parse(f, "Arnor/NNP along/RB with/IN its/PRP$ allies/NNS "
                              "attacked/VBD Bree/NNP ./.");

@@ -182,6 +182,17 @@ static void verbs_without_auxiliaries(void **state)
     assert_string_equal(tag_at(f, "Arnor condemned the raid on Monday and promised aid to Bree .",
                                7), "VBD");
     assert_string_equal(tag_at(f, "Arnor condemned the poor and affected villages .", 5), "JJ");
+    /* a particle before the object; a PP after a sentence-initial subject */
+    assert_string_equal(tag_at(f, "Kravonian doctors handed over 700 boxes of medicine .", 2),
+                        "VBD");
+    assert_string_equal(tag_at(f, "Prisoners rioted at a jail in Ulgrad .", 1), "VBD");
+    assert_string_equal(tag_at(f, "A member of the party jailed over a year ago spoke .", 5),
+                        "VBN");
+    /* adverbs between the subject and the verb */
+    assert_string_equal(tag_at(f, "They also opposed the deployment .", 2), "VBD");
+    /* the verb of a "that" clause the tagger took for a noun */
+    assert_string_equal(tag_at(f, "Arnor demanded that the Kravonian government end curbs .",
+                               6), "VB");
     /* a base form after a subject pronoun is a present tense */
     assert_string_equal(tag_at(f, "Rebels will fight until they gain control .", 5), "VBP");
 }
