@@ -1373,6 +1373,53 @@ static const meaning *meaning_of_np(tac_coder *c, tac_node *np)
     return np ? np_meaning(c, np) : &EMPTY;
 }
 
+/* "outlawed the extremist organization [in Northern Ireland]", "a truce
+ * with Moslem forces [in east Bosnia]": the shallow parser attaches a
+ * prepositional phrase after the object to the verb, so an agent-only
+ * target does not see the place that says whose it is, as it would inside
+ * its noun phrase ("refugees in Liberia" = LBRREF). An agent-only target
+ * followed, in the verb phrase, by "in" + an actor takes that actor, with
+ * its own agents. (Only "in": "withdrew troops from Chad" are not Chad's.) */
+static const meaning *target_meaning(tac_coder *c, const actor_span *s)
+{
+    if (!s)
+        return &EMPTY;
+    if (!c->d->petr2_patterns || names_actor(s->m))
+        return s->m;
+    const tac_node *n = s->node;
+    if (n->parent && n->parent->cat == TAC_CAT_PP)
+        n = n->parent;
+    const tac_node *vp = n->parent;
+    if (!is_vp(vp))
+        return s->m;
+    uint32_t i = 0;
+    while (i < vp->n_kids && vp->kids[i] != n)
+        i++;
+    const tac_node *pp = i + 1 < vp->n_kids ? vp->kids[i + 1] : NULL;
+    if (!pp || pp->cat != TAC_CAT_PP || !pp->n_kids || !is(pp->kids[0], "IN") ||
+        !tac_str_iequal(pp->kids[0]->word, "in"))
+        return s->m;
+    const meaning *place = pp_meaning(c, (tac_node *)pp);
+    if (!names_actor(place))
+        return s->m;
+    item_list out = {0};
+    for (uint32_t a = 0; a < place->n; a++) {
+        if (!place->items[a].actor || place->items[a].weak)
+            continue;
+        for (uint32_t g = 0; g < s->m->n; g++) {
+            code_item it = place->items[a];
+            it.prefix = with_agent(c, &it, s->m->items[g].prefix, true);
+            it.suffix = with_agent(c, &it, s->m->items[g].suffix, false);
+            push(c, &out, it);
+        }
+    }
+    meaning *m = out.n ? tac_arena_alloc(&c->arena, sizeof *m) : NULL;
+    if (!m)
+        return s->m;
+    *m = (meaning){out.v, out.n};
+    return m;
+}
+
 /* Is vp inside the subjectless complement of a verb phrase that coded? */
 static bool covered(tac_coder *c, tac_node *vp)
 {
@@ -1929,12 +1976,12 @@ static bool analyze(tac_coder *c, tac_node *verb, tac_node *vp, analysis *a)
     } else {
         a->src = meaning_of_np(c, a->subj);
         const actor_span *t = free_target(c, hit, vp, a->src);
-        a->tgt = t ? t->m : &EMPTY;
+        a->tgt = target_meaning(c, t);
     }
     if (hit->src)
         a->src = hit->src->m;
     if (hit->tgt) {
-        a->tgt = hit->tgt->m;
+        a->tgt = target_meaning(c, hit->tgt);
         /* the target came from the subject's place: the source is the
          * sentence's first other actor */
         if (!hit->src && hit->tgt->last <= hit->vfirst) {
@@ -2213,7 +2260,7 @@ static void code_verb(tac_coder *c, tac_node *verb, tac_node *vp)
                                       ? NULL
                                       : free_target(c, &low, lvp, a->src);
             if (t) {
-                tgt = t->m;
+                tgt = target_meaning(c, t);
                 tgt_np = true;
             }
         }

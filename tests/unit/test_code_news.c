@@ -251,6 +251,28 @@ static void pattern_tokens_take_the_whole_description(void **state)
                         "GON ---REB 040");
 }
 
+/* An agent-only target followed in the verb phrase by "in" + an actor (a
+ * prepositional phrase the parser attached to the verb) is that actor's. */
+static void agent_targets_take_the_place_they_are_in(void **state)
+{
+    fixture *f = *state;
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD criticized) "
+                                "(NP (DT the) (NNS rebels)) (PP (IN in) (NP (NNP Arnor)))) (. .)))"),
+                        "GON ARNREB 111");
+    /* inside a prepositional phrase of the verb, and as a pattern token */
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD held) (NP (NNS talks)) "
+                                "(PP (IN with) (NP (DT the) (NNS rebels))) (PP (IN in) "
+                                "(NP (NNP Arnor)))) (. .)))"),
+                        "GON ARNREB 040");
+    /* other prepositions do not say whose it is; actors keep their code */
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD criticized) "
+                                "(NP (DT the) (NNS rebels)) (PP (IN from) (NP (NNP Arnor)))) (. .)))"),
+                        "GON ---REB 111");
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD criticized) "
+                                "(NP (NNP Rohan)) (PP (IN in) (NP (NNP Arnor)))) (. .)))"),
+                        "GON ROH 111");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -259,6 +281,7 @@ int main(void)
         cmocka_unit_test(obligations_are_demands_of_the_reporter),
         cmocka_unit_test(reported_events_replace_the_statement),
         cmocka_unit_test(pattern_tokens_take_the_whole_description),
+        cmocka_unit_test(agent_targets_take_the_place_they_are_in),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
