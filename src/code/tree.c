@@ -34,25 +34,32 @@ static const char *clean_label(tac_arena *a, const char *s, size_t n)
     return tac_arena_strndup(a, s, k);
 }
 
+/* The coder's phrase category of a label. Runs for every node, and most
+ * labels are POS tags: one switch on the first letter settles nearly all. */
 static uint8_t category(const char *l)
 {
-    /* runs for every node: most labels are tags that start with none of
-     * the phrase letters, and those fall through at once */
-    if (!strchr("NVSPWR", l[0]) || !l[0])
-        return l[0] ? TAC_CAT_OTHER : TAC_CAT_ROOT;
-    if (!strcmp(l, "NP") || !strcmp(l, "NX") || !strcmp(l, "NML") || !strcmp(l, "WHNP"))
-        return TAC_CAT_NP;
-    if (!strcmp(l, "VP"))
-        return TAC_CAT_VP;
-    if (!strcmp(l, "S") || !strcmp(l, "SQ") || !strcmp(l, "SINV") || !strcmp(l, "SBARQ"))
-        return TAC_CAT_CLAUSE;
-    if (!strcmp(l, "SBAR"))
-        return TAC_CAT_SBAR;
-    if (!strcmp(l, "PP"))
-        return TAC_CAT_PP;
-    if (!strcmp(l, "ROOT") || !*l)
+    switch (l[0]) {
+    case '\0':
         return TAC_CAT_ROOT;
-    return TAC_CAT_OTHER;
+    case 'N':   /* NN, NNS, NNP: the commonest labels of all */
+        if (((l[1] == 'P' || l[1] == 'X') && !l[2]) || !strcmp(l, "NML"))
+            return TAC_CAT_NP;
+        return TAC_CAT_OTHER;
+    case 'W':
+        return strcmp(l, "WHNP") ? TAC_CAT_OTHER : TAC_CAT_NP;
+    case 'V':
+        return strcmp(l, "VP") ? TAC_CAT_OTHER : TAC_CAT_VP;
+    case 'S':
+        if (!strcmp(l, "S") || !strcmp(l, "SQ") || !strcmp(l, "SINV") || !strcmp(l, "SBARQ"))
+            return TAC_CAT_CLAUSE;
+        return strcmp(l, "SBAR") ? TAC_CAT_OTHER : TAC_CAT_SBAR;
+    case 'P':
+        return strcmp(l, "PP") ? TAC_CAT_OTHER : TAC_CAT_PP;
+    case 'R':
+        return strcmp(l, "ROOT") ? TAC_CAT_OTHER : TAC_CAT_ROOT;
+    default:
+        return TAC_CAT_OTHER;
+    }
 }
 
 static void link_kid(tac_node *parent, tac_node *kid, tac_node **tail)

@@ -238,6 +238,10 @@ static int match_relative(const scan *s, int i, date_expr *e)
 {
     const char *w = word(s, i);
     int32_t t = s->story;
+    /* every expression below starts with one of these letters or a digit;
+     * most tokens are rejected here (this runs for every token) */
+    if (!w[0] || !strchr("0123456789acefilnoptsyACEFILNOPTSY", w[0]))
+        return 0;
     if (strcasecmp(w, "today") == 0 || strcasecmp(w, "tonight") == 0) {
         set_span(e, t, t, TAC_DATE_DAY);
         return 1;

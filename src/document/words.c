@@ -33,7 +33,7 @@ int doc_month_number(const char *w)
     static const char *const abbr[] = {
         "Jan.", "Feb.", "Mar.", "Apr.", "", "Jun.", "Jul.",
         "Aug.", "Sep.", "Oct.", "Nov.", "Dec."};
-    if (!doc_is_capitalized(w))
+    if (!doc_is_capitalized(w) || !strchr("JFMASOND", w[0]))
         return 0;
     for (int i = 0; i < 12; i++) {
         if (strcmp(w, full[i]) == 0 || (abbr[i][0] && strcmp(w, abbr[i]) == 0))
