@@ -1105,6 +1105,8 @@ typedef struct verb_hit {
     const tac_pattern *pattern;    /* best pattern, or NULL */
     const char *code;
     const actor_span *src, *tgt, *comp;
+    const actor_span *comp_alt;    /* the "%" compound before the verb of the best
+                                    * pattern that has one, when a longer one won */
     uint32_t wfirst[2 * MAX_PATTERN_WORDS], wlast[2 * MAX_PATTERN_WORDS];  /* pattern words */
     uint32_t n_words;
 } verb_hit;
@@ -1197,7 +1199,7 @@ static bool match_verb(tac_coder *c, const tac_node *verb, const tac_node *vp, v
         }
     }
     /* patterns of every block that has this exact form */
-    int best_words = -1;
+    int best_words = -1, best_comp_words = -1;
     uint32_t best_order = UINT32_MAX;
     for (int32_t i = (int32_t)head; i >= 0; i = d->forms[i].next) {
         const tac_verb_form *f = &d->forms[i];
@@ -1225,6 +1227,11 @@ static bool match_verb(tac_coder *c, const tac_node *verb, const tac_node *vp, v
             for (uint32_t e = 0; e < pt->n_post && !tight; e++)
                 tight = pt->post[e].tight;
             int words = 4 * (pre.words + post.words) + 2 * (pre.tokens + post.tokens) + tight;
+            const actor_span *comp = post.comp ? post.comp : pre.comp;
+            if (comp && comp->last <= first && words > best_comp_words) {
+                best_comp_words = words;
+                hit->comp_alt = comp;
+            }
             if (words > best_words || (words == best_words && pt->order < best_order)) {
                 best_words = words;
                 best_order = pt->order;
@@ -2267,6 +2274,15 @@ static void code_verb(tac_coder *c, tac_node *verb, tac_node *vp)
     }
     if (a->future)
         code = future_code(c, code);
+    if (!hit->comp && hit->comp_alt && !hit->tgt && !tgt->n) {
+        /* "Sudan and Chad signed a trade deal": a longer pattern ("- *
+         * {TRADE &DEAL}") beat the "% *" one and names no target; the
+         * compound the shorter pattern found still acts on itself, with the
+         * longer pattern's code */
+        if (code_compound(c, hit->comp_alt->m, code, hit))
+            c->coded_vp[vp->index] = true;
+        return;
+    }
     if (plural_reference(a->src) && (!tgt->n || same_actors(c, tgt, a->src))) {
         /* "the two agreed to maintain their friendship": each with the other */
         if (code_compound(c, a->src, code, hit))

@@ -46,6 +46,10 @@ static const char VERBS[] =
     "--- HOLD [---] ---\n"
     "HOLD {HELD HOLDS HOLDING}\n"
     "- * (TALKS WITH +) [040]\n"
+    "--- SIGN [057] ---\n"
+    "SIGN\n"
+    "- % * TREATY [057:057]\n"
+    "- * {TRADE TREATY} [061]\n"
     "--- PRAISE [051] ---\n"
     "PRAISE\n";
 
@@ -273,6 +277,24 @@ static void agent_targets_take_the_place_they_are_in(void **state)
                         "GON ROH 111");
 }
 
+/* A compound subject the "% *" pattern found acts on itself even when a
+ * longer pattern without "%" wins and names no target. */
+static void compounds_survive_longer_patterns(void **state)
+{
+    fixture *f = *state;
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor) (CC and) (NNP Arnor)) (VP (VBD signed) "
+                                "(NP (DT a) (NN treaty))) (. .)))"),
+                        "GON ARN 057;ARN GON 057");
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor) (CC and) (NNP Arnor)) (VP (VBD signed) "
+                                "(NP (DT a) (NN trade) (NN treaty))) (. .)))"),
+                        "GON ARN 061;ARN GON 061");
+    /* with a target, the target */
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor) (CC and) (NNP Arnor)) (VP (VBD signed) "
+                                "(NP (DT a) (NN trade) (NN treaty)) (PP (IN with) (NP (NNP Rohan)))) "
+                                "(. .)))"),
+                        "GON ROH 061;ARN ROH 061");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -282,6 +304,7 @@ int main(void)
         cmocka_unit_test(reported_events_replace_the_statement),
         cmocka_unit_test(pattern_tokens_take_the_whole_description),
         cmocka_unit_test(agent_targets_take_the_place_they_are_in),
+        cmocka_unit_test(compounds_survive_longer_patterns),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
