@@ -934,6 +934,11 @@ typedef struct tac_engine_config {
 typedef struct tac_engine_stats {
     long sentences;                /* sentences coded */
     long events;
+    /* sentences of the record left out because the coder refused the front
+     * end's tree (a front-end bug: the rest of the record is coded), with
+     * the last such message */
+    long failed_sentences;
+    char failure[256];
 } tac_engine_stats;
 
 tac_engine *tac_engine_new(const tac_engine_config *cfg, tac_error *err);

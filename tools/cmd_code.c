@@ -70,6 +70,12 @@ static tac_status code_record(void *ud, void *state, const tac_record *rec, tac_
     tac_engine_stats stats = {0};
     tac_status st = tac_engine_code(state, rec, &events, &n, &stats, err);
     counts->sentences += stats.sentences;
+    if (stats.failed_sentences) {
+        /* the record is still coded; the lost sentences count as skipped */
+        fprintf(stderr, "tacitus: error: record %s: %ld sentence(s) not coded (%s)\n", rec->id,
+                stats.failed_sentences, stats.failure);
+        counts->skipped += stats.failed_sentences;
+    }
     if (st == TAC_EPARSE || st == TAC_EINVAL)
         return TAC_SKIPPED;
     if (st != TAC_OK)

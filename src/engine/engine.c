@@ -297,8 +297,14 @@ static tac_status code_text(tac_engine *e, const tac_record *rec, tac_engine_sta
                            ps[i].tags, ps[i].n_tokens, stats, err);
         /* A tree our own parser made that the coder rejects is a bug to
          * report, but it must not cost the rest of the document. */
-        if (st == TAC_EPARSE)
+        if (st == TAC_EPARSE) {
+            if (stats) {
+                stats->failed_sentences++;
+                snprintf(stats->failure, sizeof stats->failure, "sentence %d: %s",
+                         first + (int)i, err->msg);
+            }
             continue;
+        }
         if (st != TAC_OK)
             return st;
     }
