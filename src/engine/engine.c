@@ -300,7 +300,7 @@ static tac_status code_text(tac_engine *e, const tac_record *rec, tac_engine_sta
         if (st == TAC_EPARSE) {
             if (stats) {
                 stats->failed_sentences++;
-                snprintf(stats->failure, sizeof stats->failure, "sentence %d: %s",
+                snprintf(stats->failure, sizeof stats->failure, "sentence %d: %.200s",
                          first + (int)i, err->msg);
             }
             continue;
