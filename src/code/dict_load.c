@@ -462,6 +462,26 @@ static void agent_add_forms(loader *L, char *phrase, const char *plurals, const 
     agent_add(L, full, strlen(full), code, prefix, name, where);
 }
 
+
+/* Cuts a "{...}" part (agent plurals, irregular verb forms) out of line s:
+ * *inside gets its text or NULL when there is none. False, with the entry
+ * reported, when the brace is not closed. */
+static bool take_braces(loader *L, char *s, const char *what, char **inside)
+{
+    *inside = NULL;
+    char *brace = strchr(s, '{');
+    if (!brace)
+        return true;
+    char *end = strchr(brace, '}');
+    if (!end) {
+        skip_entry(L, "unterminated %s in '%s'", what, s);
+        return false;
+    }
+    *end = '\0';
+    *brace = '\0';
+    *inside = brace + 1;
+    return true;
+}
 static void load_agents(loader *L, char *buf)
 {
     subst subs[16];
@@ -523,18 +543,9 @@ static void load_agents(loader *L, char *buf)
             continue;
         }
         const char *pcode = pool_str(L, code, strlen(code));
-        const char *plurals = NULL;
-        char *brace = strchr(s, '{');
-        if (brace) {
-            char *end = strchr(brace, '}');
-            if (!end) {
-                skip_entry(L, "unterminated {plural} in '%s'", s);
-                continue;
-            }
-            *end = '\0';
-            plurals = brace + 1;
-            *brace = '\0';
-        }
+        char *plurals;
+        if (!take_braces(L, s, "{plural}", &plurals))
+            continue;
         char *phrase = trim(s);
         const char *where = where_copy(L);
         char *bang = strchr(phrase, '!');
@@ -1057,18 +1068,9 @@ static void add_verb_line(loader *L, char *s, int32_t block)
         }
         code = pool_str(L, inside, strlen(inside));
     }
-    char *irregular = NULL;
-    char *brace = strchr(s, '{');
-    if (brace) {
-        char *end = strchr(brace, '}');
-        if (!end) {
-            skip_entry(L, "unterminated {forms} in '%s'", s);
-            return;
-        }
-        *end = '\0';
-        *brace = '\0';
-        irregular = brace + 1;
-    }
+    char *irregular;
+    if (!take_braces(L, s, "{forms}", &irregular))
+        return;
     char *phrase = trim(s);
     if (!*phrase) {
         skip_entry(L, "empty verb line%s", "");
