@@ -462,7 +462,6 @@ static void agent_add_forms(loader *L, char *phrase, const char *plurals, const 
     agent_add(L, full, strlen(full), code, prefix, name, where);
 }
 
-
 /* Cuts a "{...}" part (agent plurals, irregular verb forms) out of line s:
  * *inside gets its text or NULL when there is none. False, with the entry
  * reported, when the brace is not closed. */
@@ -474,7 +473,9 @@ static bool take_braces(loader *L, char *s, const char *what, char **inside)
         return true;
     char *end = strchr(brace, '}');
     if (!end) {
-        skip_entry(L, "unterminated %s in '%s'", what, s);
+        char msg[64];
+        snprintf(msg, sizeof msg, "unterminated %s in '%%s'", what);
+        skip_entry(L, msg, s);
         return false;
     }
     *end = '\0';
