@@ -1774,6 +1774,38 @@ static const char *negate_code(const char *code)
     return combine_codes("120", code);
 }
 
+/* A negated verb of a clause that is not a complement ("Iran did not
+ * attack Iraq", "has not agreed to meet", "would never accept the
+ * proposal"): cooperation refused is its rejection (negate_code); an
+ * intent withdrawn is the matching rejection (03x -> 12x: 031 -> 121, 033
+ * -> 122, 034 -> 123, 035x -> 124x, 036 -> 125, 037 -> 127, 038/039 ->
+ * 126); anything else did not happen and is no event ("---"). With
+ * PETRARCH-1 (TABARI) dictionaries the code stays, as their records
+ * expect. */
+static const char *negate_act(const tac_coder *c, const char *code)
+{
+    const char *neg = negate_code(code);
+    if (neg)
+        return neg;
+    if (!c->d->petr2_patterns)
+        return code;
+    if (code && code[0] == '0' && code[1] == '3' && isdigit((unsigned char)code[2])) {
+        static const char *const reject[] = {"120", "121", "120", "122", "123",
+                                             "124", "125", "127", "126", "126"};
+        if (code[2] == '1' && isdigit((unsigned char)code[3])) {   /* 0311 -> 1211 */
+            static const char *const fine[] = {"121", "1211", "1212", "1213", "1214"};
+            return code[3] - '0' <= 4 ? fine[code[3] - '0'] : "121";
+        }
+        if (code[2] == '5' && isdigit((unsigned char)code[3])) {   /* 0353 -> 1243 */
+            static const char *const fine[] = {"124", "1241", "1242", "1243",
+                                               "1244", "1245", "1246"};
+            return code[3] - '0' <= 6 ? fine[code[3] - '0'] : "124";
+        }
+        return reject[code[2] - '0'];
+    }
+    return "---";
+}
+
 /* One code (no ':') of an act announced for the future ("X will withdraw
  * its troops", "said it would boycott the talks"): CAMEO codes the
  * announcement, not the act, which has not happened. Cooperation becomes
@@ -2010,7 +2042,7 @@ static bool analyze(tac_coder *c, tac_node *verb, tac_node *vp, analysis *a)
      * pattern names ("will not accept refugees": not 075 but 12x) */
     bool neg_vp = negated(vp) && !spells_negation(c, hit);
     const char *neg;
-    if (neg_vp && (neg = negate_code(a->code)) != NULL)
+    if (neg_vp && (neg = negate_act(c, a->code)) != NULL)
         a->code = neg;
     a->future = c->d->petr2_patterns && !neg_vp && has_modal(verb, vp, FUTURE_MODALS);
     return true;
@@ -2229,13 +2261,18 @@ static void code_verb(tac_coder *c, tac_node *verb, tac_node *vp)
     if (!a || !analyze(c, verb, vp, a))
         return;
     verb_hit *hit = &a->hit;
+    if (!strcmp(a->code, "---")) {
+        /* negated away ("did not threaten to attack"): what it governs did
+         * not happen either */
+        c->coded_vp[vp->index] = true;
+        return;
+    }
     if (hit->comp && hit->comp->last <= hit->vfirst &&
         !(c->d->petr2_patterns && a->tgt->n && !hit->tgt)) {
         /* "% * [031]": the members of a compound act on each other; with
          * PETRARCH-2 patterns not when they act on someone else ("fought
          * side by side against Z"; TABARI's records want the compound) */
-        if (code_compound(c, hit->comp->m, a->future ? future_code(c, hit->code) : hit->code,
-                          hit))
+        if (code_compound(c, hit->comp->m, a->future ? future_code(c, a->code) : a->code, hit))
             c->coded_vp[vp->index] = true;
         return;
     }

@@ -50,6 +50,10 @@ static const char VERBS[] =
     "SIGN\n"
     "- % * TREATY [057:057]\n"
     "- * {TRADE TREATY} [061]\n"
+    "--- AGREE [030] ---\n"
+    "AGREE\n"
+    "--- THREATEN [130] ---\n"
+    "THREATEN\n"
     "--- PRAISE [051] ---\n"
     "PRAISE\n";
 
@@ -185,6 +189,17 @@ static void negation_applies_to_pattern_codes(void **state)
                                 "(NP (JJR more) (NNS refugees)) (PP (IN from) (NP (NNP Arnor))))) "
                                 "(. .)))"),
                         "GON ARN 122");
+    /* a withdrawn intent is a rejection; other acts not done are no event,
+     * nor is what they govern */
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBZ has) (RB not) (VP (VBN agreed) "
+                                "(S (VP (TO to) (VP (VB visit) (NP (NNP Arnor))))))) (. .)))"),
+                        "GON ARN 125");
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD did) (RB not) (VP (VB attack) "
+                                "(NP (NNP Arnor)))) (. .)))"),
+                        "");
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD did) (RB not) (VP (VB threaten) "
+                                "(S (VP (TO to) (VP (VB attack) (NP (NNP Arnor))))))) (. .)))"),
+                        "");
     /* the pattern spelt the negation: its code stands */
     assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD did) (RB not) (VP (VB stop) "
                                 "(NP (NN aid)) (PP (TO to) (NP (NNP Arnor))))) (. .)))"),
