@@ -346,6 +346,28 @@ static bool is_verb(int c)
            c == K_VBN || c == K_MD;
 }
 
+/* A bare temporal noun ("today", "Monday"): after another noun it starts
+ * a phrase of its own, (NP-TMP (NN today)), which the coder never takes
+ * for an actor ("visited Russia today", "officials Monday said"). */
+static bool temporal_at(const tac_parser *p, size_t i)
+{
+    static const char *const words[] = {
+        "today", "yesterday", "tonight", "tomorrow", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", NULL
+    };
+    int c = cat(p, i);
+    if (c != K_NN && c != K_NNP)
+        return false;
+    const char *w = p->tok[i].form;
+    char f = (char)(w[0] | 0x20);
+    if (f != 't' && f != 'y' && f != 'm' && f != 'w' && f != 'f' && f != 's')
+        return false;   /* most nouns: no comparison at all */
+    for (const char *const *t = words; *t; t++)
+        if (tac_str_iequal(w, *t))
+            return true;
+    return false;
+}
+
 /* "at least 20", "at most 20": a quantifier, not a PP. */
 static bool at_least(const tac_parser *p, size_t i)
 {
@@ -407,6 +429,10 @@ static size_t base_np_end(const tac_parser *p, size_t i, bool *nominal)
     bool any_mod = false;
     for (;;) {
         c = cat(p, j);
+        if (j > i && is_noun(cat(p, j - 1)) && temporal_at(p, j) && !is_verb(cat(p, j + 1)) &&
+            !(cat(p, j + 1) == K_RB && is_verb(cat(p, j + 2))))
+            break;   /* "visited Russia today", not the subject's "Iran today threatened"
+                      * (the coder expects the subject NP right before the VP) */
         if (c == K_NN || c == K_NNP || c == K_CD || c == K_DOLLAR || c == K_HASH ||
             c == K_FW) {
             nom = true;
@@ -1226,6 +1252,9 @@ static void parse_complements(tac_parser *p, int32_t vp, size_t head)
         } else if (c == K_JJ && !np_start(p, k + 1) && !is_noun(cat(p, k + 1)) &&
                    !jj_coord_np(p, k) && !more_than(p, k)) {
             x = parse_adjp(p);
+        } else if (temporal_at(p, k) && base_np_end(p, k, NULL) == k + 1 && k > head + 1 &&
+                   !is_noun(cat(p, k + 1))) {
+            x = take_wrapped(p, "NP-TMP");   /* "visited Russia today" */
         } else if (np_start(p, k)) {
             bool nominal = false;
             base_np_end(p, k, &nominal);

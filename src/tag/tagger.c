@@ -630,6 +630,12 @@ static bool lower_word(const char *w)
     return true;
 }
 
+/* A lower-case word without a hyphen. */
+static bool plain_word(const char *w)
+{
+    return lower_word(w) && !strchr(w, '-');
+}
+
 /* Whether the lexicon knows `w` (len bytes) with an inflected verb tag. */
 static bool lexicon_inflection(const tac_tagger *t, const char *w, size_t len)
 {
@@ -737,17 +743,20 @@ static bool base_verb(const tac_tagger *t, const char *const *forms, const cands
                       const uint8_t *tag, size_t i, size_t n)
 {
     int tg = tag[i];
-    const char *w = forms[i] ? forms[i] : "";
-    if ((tg != TAG_NN && tg != TAG_JJ && tg != TAG_VBP) || i == 0 || !lower_word(w))
+    if ((tg != TAG_NN && tg != TAG_JJ && tg != TAG_VBP) || i == 0)
         return false;
     size_t j = i;
     while (j > 0 && tag[j - 1] == TAG_RB)
         j--;
-    if (j > 0 && tag[j - 1] == TAG_MD)
-        return tg != TAG_JJ || verb_reading(t, &c[i], w);
-    if (j != i || tag[i - 1] != TAG_TO || !forms[i - 1] || !tac_str_iequal(forms[i - 1], "to"))
+    bool modal = j > 0 && tag[j - 1] == TAG_MD;
+    if (!modal && (j != i || tag[i - 1] != TAG_TO))
+        return false;   /* the common case: no modal or "to" before */
+    const char *w = forms[i] ? forms[i] : "";
+    if (!lower_word(w))
         return false;
-    if (!verb_reading(t, &c[i], w))
+    if (modal)
+        return tg != TAG_JJ || verb_reading(t, &c[i], w);
+    if (!forms[i - 1] || !tac_str_iequal(forms[i - 1], "to") || !verb_reading(t, &c[i], w))
         return false;
     if (tg == TAG_VBP)
         return true;
@@ -794,20 +803,19 @@ static void correct(const tac_tagger *t, const char *const *forms, const cands *
             tag[i] = TAG_IN;
             continue;
         }
-        bool plain = lower_word(w) && !strchr(w, '-');
         if (tag[i] == TAG_VBN && i > 0 && nt >= 0 &&
             (object_start(nt, next) || coordinated_object(forms, tag, i, n) ||
              /* a bare object and no other verb in the clause */
-             ((nt == TAG_NN || nt == TAG_NNS) && plain &&
+             ((nt == TAG_NN || nt == TAG_NNS) && plain_word(w) &&
               clause_lacks_finite(forms, tag, i, n)) ||
              /* "Doctors handed over 700 kg of medicine" (not "a member of
               * the movement jailed over a year ago") */
-             (is_form(next, particles) && i + 2 < n && plain && subject_at_start(tag, i) &&
+             (is_form(next, particles) && i + 2 < n && plain_word(w) && subject_at_start(tag, i) &&
               (object_start(tag[i + 2], forms[i + 2] ? forms[i + 2] : "") ||
                nominal(tag[i + 2])) &&
               clause_lacks_finite(forms, tag, i, n)) ||
              /* "Prisoners rioted at a jail": the sentence's subject */
-             (nt == TAG_IN && plain && subject_at_start(tag, i) &&
+             (nt == TAG_IN && plain_word(w) && subject_at_start(tag, i) &&
               clause_lacks_finite(forms, tag, i, n))) &&
             !aux_before(forms, tag, i)) {
             /* "crowds/VBZ burned/VBN down": a plural noun read as a verb */
@@ -826,7 +834,7 @@ static void correct(const tac_tagger *t, const char *const *forms, const cands *
                 continue;
             }
         }
-        if (tag[i] == TAG_NN && plain && i > 1 && nominal(tag[i - 1]) &&
+        if (tag[i] == TAG_NN && i > 1 && nominal(tag[i - 1]) && plain_word(w) &&
             (allows(&c[i], TAG_VB) || allows(&c[i], TAG_VBP)) && nt >= 0 &&
             (nominal(nt) || nt == TAG_DT || nt == TAG_PRPS || nt == TAG_JJ) &&
             verbless_that_clause(forms, tag, i, n)) {
@@ -835,7 +843,8 @@ static void correct(const tac_tagger *t, const char *const *forms, const cands *
             tag[i] = TAG_VB;
             continue;
         }
-        if ((tag[i] == TAG_VBN || tag[i] == TAG_JJ) && i > 0 && allows(&c[i], TAG_VBD)) {
+        if ((tag[i] == TAG_VBN || tag[i] == TAG_JJ) && i > 0 &&
+            (tag[i - 1] == TAG_CC || tag[i - 1] == TAG_RB) && allows(&c[i], TAG_VBD)) {
             /* "met the premier and (then) discussed trade", "condemned the
              * attack on Thursday and promised/JJ aid": a second past tense.
              * An adjective only when the conjunction does not join two

@@ -428,6 +428,12 @@ static void test_object_modifiers(void **state)
     /* an adverb and a participle inside a noun phrase */
     const char *u = parse(f, "They/PRP lifted/VBD the/DT recently/RB imposed/VBN curfew/NN ./.");
     assert_has(u, "(NP (DT the) (RB recently) (VBN imposed) (NN curfew))");
+    /* a temporal noun after the object is no part of it; the subject's is
+     * left in the subject, where the coder expects it */
+    const char *w = parse(f, "Arnor/NNP visited/VBD Gondor/NNP today/NN ./.");
+    assert_has(w, "(VP (VBD visited) (NP (NNP Gondor)) (NP-TMP (NN today)))");
+    const char *x = parse(f, "Arnor/NNP today/NN visited/VBD Gondor/NNP ./.");
+    assert_has(x, "(S (NP (NNP Arnor) (NN today)) (VP (VBD visited)");
     /* "because of" is a preposition */
     const char *v = parse(f, "Arnor/NNP banned/VBD the/DT party/NN because/IN of/IN "
                              "its/PRP$ crimes/NNS ./.");
