@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "targets.h"
+#include "parse/parse.h"
 #include "util/json.h"
 #include "util/util.h"
 
@@ -955,6 +956,52 @@ static const char *check_tree(fz_ctx *c, const char *tree, char *const *forms, s
     return NULL;
 }
 
+/* The same parse handed over as nodes (as the coding engine does) must
+ * code to the same events as its bracketing. ev/n: the bracketing's events;
+ * they are copied before the coder runs again. */
+static const char *check_nodes(fz_ctx *c, tac_sentence_input *in, const tac_event *ev,
+                               size_t n)
+{
+    enum { KEEP = 64 };
+    char want[KEEP][48];
+    size_t n_want = n < KEEP ? n : KEEP;
+    for (size_t i = 0; i < n_want; i++)
+        snprintf(want[i], sizeof want[i], "%.12s %.12s %.8s", ev[i].source, ev[i].target,
+                 ev[i].cameo);
+    tac_arena a;
+    tac_arena_init(&a, 1 << 14);
+    const tac_tree_node *nodes;
+    size_t n_nodes = 0;
+    tac_error err;
+    tac_error_clear(&err);
+    const char *bad = NULL;
+    tac_status st = tac_parser_export(c->parser, &a, &nodes, &n_nodes, &err);
+    if (st != TAC_OK) {
+        bad = st == TAC_ENOMEM ? NULL : fail(c, "tac_parser_export: %s", err.msg);
+    } else {
+        in->nodes = nodes;
+        in->n_nodes = n_nodes;
+        size_t got = 0;
+        st = tac_coder_code_parse(c->coder, in, &ev, &got, NULL, &err);
+        if (st == TAC_EPARSE)
+            bad = fail(c, "the coder rejects the parser's nodes: %s", err.msg);
+        else if (st == TAC_OK && got != n)
+            bad = fail(c, "%zu events from the nodes, %zu from the bracketing", got, n);
+        for (size_t i = 0; !bad && st == TAC_OK && i < n_want; i++) {
+            char have[48];
+            snprintf(have, sizeof have, "%.12s %.12s %.8s", ev[i].source, ev[i].target,
+                     ev[i].cameo);
+            if (strcmp(have, want[i]) != 0)
+                bad = fail(c, "event %zu: '%s' from the nodes, '%s' from the bracketing", i,
+                           have, want[i]);
+        }
+    }
+    in->nodes = NULL;
+    in->n_nodes = 0;
+    tac_arena_free(&a);
+    return bad;
+}
+
 const char *fz_parser(fz_ctx *c, const uint8_t *data, size_t size)
 {
     enum { MAX_TOKENS = 2048 };
@@ -1008,6 +1055,8 @@ const char *fz_parser(fz_ctx *c, const uint8_t *data, size_t size)
             bad = fail(c, "the coder rejects the parser's tree: %s", err.msg);
         else
             bad = check_error(c, "tac_coder_code_parse", st, &err);
+        if (!bad && st == TAC_OK)
+            bad = check_nodes(c, &in, ev, nev);
     }
     free(s), free(forms), free(tags);
     return bad;
