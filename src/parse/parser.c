@@ -368,6 +368,18 @@ static bool temporal_at(const tac_parser *p, size_t i)
     return false;
 }
 
+/* End of a temporal phrase at i ("today", "late Sunday", "early Monday"),
+ * or i if there is none. */
+static size_t temporal_end(const tac_parser *p, size_t i)
+{
+    if (temporal_at(p, i))
+        return i + 1;
+    if (cat(p, i) == K_JJ && temporal_at(p, i + 1) &&
+        (tac_str_iequal(p->tok[i].form, "late") || tac_str_iequal(p->tok[i].form, "early")))
+        return i + 2;
+    return i;
+}
+
 /* "at least 20", "at most 20": a quantifier, not a PP. */
 static bool at_least(const tac_parser *p, size_t i)
 {
@@ -429,13 +441,18 @@ static size_t base_np_end(const tac_parser *p, size_t i, bool *nominal)
     bool any_mod = false;
     for (;;) {
         c = cat(p, j);
-        if (j > i && is_noun(cat(p, j - 1)) && temporal_at(p, j) && !is_verb(cat(p, j + 1)) &&
-            !(cat(p, j + 1) == K_RB && is_verb(cat(p, j + 2))))
+        size_t te;
+        if (j > i && is_noun(cat(p, j - 1)) && (te = temporal_end(p, j)) > j &&
+            !is_verb(cat(p, te)) && !(cat(p, te) == K_RB && is_verb(cat(p, te + 1))))
             break;   /* "visited Russia today", not the subject's "Iran today threatened"
                       * (the coder expects the subject NP right before the VP) */
         if (c == K_NN || c == K_NNP || c == K_CD || c == K_DOLLAR || c == K_HASH ||
             c == K_FW) {
             nom = true;
+        } else if (c == K_DT && j > i && cat(p, j - 1) == K_NNP && cat(p, j + 1) == K_NNP &&
+                   tac_str_iequal(p->tok[j].form, "the") && !is_noun(cat(p, j + 2)) &&
+                   cat(p, j + 2) != K_POS) {
+            /* an epithet inside a name: "Radagast the Brown", "Alexander the Great" */
         } else if (j == i && more_than(p, j)) {
             j++;           /* "more than 30": the JJR and the IN */
         } else if (c == K_JJ) {
@@ -1252,9 +1269,13 @@ static void parse_complements(tac_parser *p, int32_t vp, size_t head)
         } else if (c == K_JJ && !np_start(p, k + 1) && !is_noun(cat(p, k + 1)) &&
                    !jj_coord_np(p, k) && !more_than(p, k)) {
             x = parse_adjp(p);
-        } else if (temporal_at(p, k) && base_np_end(p, k, NULL) == k + 1 && k > head + 1 &&
-                   !is_noun(cat(p, k + 1))) {
-            x = take_wrapped(p, "NP-TMP");   /* "visited Russia today" */
+        } else if (k > head && temporal_end(p, k) > k &&
+                   base_np_end(p, k, NULL) == temporal_end(p, k) &&
+                   !is_noun(cat(p, temporal_end(p, k))) && cat(p, temporal_end(p, k)) != K_POS) {
+            /* "visited Russia today", "said today", "called for Gondor late Sunday" */
+            x = phrase(p, "NP-TMP");
+            while (p->pos < temporal_end(p, k))
+                take(p, x);
         } else if (np_start(p, k)) {
             bool nominal = false;
             base_np_end(p, k, &nominal);

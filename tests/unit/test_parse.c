@@ -288,7 +288,7 @@ static void test_said_bare_clause(void **state)
     fixture *f = *state;
     const char *t = parse(f, "Obama/NNP said/VBD Wednesday/NNP he/PRP would/MD not/RB "
                              "help/VB Israel/NNP ./.");
-    assert_has(t, "(VP (VBD said) (NP (NNP Wednesday)) (SBAR (S (NP (PRP he)) (VP (MD "
+    assert_has(t, "(VP (VBD said) (NP-TMP (NNP Wednesday)) (SBAR (S (NP (PRP he)) (VP (MD "
                   "would) (RB not) (VP (VB help) (NP (NNP Israel)))))))");
 }
 
@@ -434,6 +434,14 @@ static void test_object_modifiers(void **state)
     assert_has(w, "(VP (VBD visited) (NP (NNP Gondor)) (NP-TMP (NN today)))");
     const char *x = parse(f, "Arnor/NNP today/NN visited/VBD Gondor/NNP ./.");
     assert_has(x, "(S (NP (NNP Arnor) (NN today)) (VP (VBD visited)");
+    const char *y = parse(f, "Arnor/NNP said/VBD today/NN ./.");
+    assert_has(y, "(VP (VBD said) (NP-TMP (NN today)))");
+    const char *z = parse(f, "Arnor/NNP called/VBD for/IN Gondor/NNP late/JJ Sunday/NNP "
+                             "to/TO leave/VB ./.");
+    assert_has(z, "(PP (IN for) (NP (NNP Gondor))) (NP-TMP (JJ late) (NNP Sunday))");
+    /* an epithet stays inside the name */
+    const char *e = parse(f, "Radagast/NNP the/DT Brown/NNP called/VBD ./.");
+    assert_has(e, "(S (NP (NNP Radagast) (DT the) (NNP Brown)) (VP (VBD called))");
     /* "because of" is a preposition */
     const char *v = parse(f, "Arnor/NNP banned/VBD the/DT party/NN because/IN of/IN "
                              "its/PRP$ crimes/NNS ./.");
