@@ -1994,6 +1994,41 @@ static bool spells_negation(const tac_coder *c, const verb_hit *hit)
     return false;
 }
 
+/* "Iran [condemned] and [criticized Israel]": a conjunct verb phrase with
+ * nothing after its verb but adverbs and particles shares the object of
+ * the verb phrase conjoined after it; returns that phrase (with news
+ * dictionaries; TABARI's records read flat word lists). */
+static bool has_strong_item(const meaning *m)
+{
+    for (uint32_t i = 0; i < m->n; i++)
+        if (!m->items[i].weak)
+            return true;
+    return false;
+}
+
+static const tac_node *shared_object_conjunct(const tac_coder *c, const tac_node *vp)
+{
+    const tac_node *up = vp->parent;
+    if (!c->d->petr2_patterns || !is_vp(up))
+        return NULL;
+    uint32_t i = 0;
+    while (i < up->n_kids && up->kids[i] != vp)
+        i++;
+    if (i + 2 >= up->n_kids || !is(up->kids[i + 1], "CC") || !is_vp(up->kids[i + 2]))
+        return NULL;
+    bool verb_seen = false;
+    for (uint32_t k = 0; k < vp->n_kids; k++) {
+        const tac_node *kid = vp->kids[k];
+        if (is_verb_tag(kid)) {
+            verb_seen = true;
+            continue;
+        }
+        if (verb_seen && !is(kid, "ADVP") && !is(kid, "PRT") && strncmp(kid->label, "RB", 2) != 0)
+            return NULL;
+    }
+    return up->kids[i + 2];
+}
+
 /* Finds the verb's code, source and target. False: not a coding verb. */
 static bool analyze(tac_coder *c, tac_node *verb, tac_node *vp, analysis *a)
 {
@@ -2015,6 +2050,13 @@ static bool analyze(tac_coder *c, tac_node *verb, tac_node *vp, analysis *a)
     } else {
         a->src = meaning_of_np(c, a->subj);
         const actor_span *t = free_target(c, hit, vp, a->src);
+        const tac_node *next = t ? NULL : shared_object_conjunct(c, vp);
+        if (next) {
+            /* not "[its] ambassador": that object is the conjunct's own */
+            t = free_target(c, hit, next, a->src);
+            if (t && !has_strong_item(t->m))
+                t = NULL;
+        }
         a->tgt = target_meaning(c, t);
     }
     if (hit->src)

@@ -310,6 +310,23 @@ static void compounds_survive_longer_patterns(void **state)
                         "GON ROH 061;ARN ROH 061");
 }
 
+/* "Gondor condemned and criticized Arnor": a bare conjunct verb shares the
+ * object of the verb phrase conjoined after it, unless that object is the
+ * subject's own ("its ..."). */
+static void bare_conjunct_verbs_share_the_object(void **state)
+{
+    fixture *f = *state;
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VP (VBD praised)) (CC and) "
+                                "(VP (VBD criticized) (NP (NNP Arnor)))) (. .)))"),
+                        "GON ARN 051;GON ARN 111");
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VP (VBD praised) (NP (NNP Rohan))) "
+                                "(CC and) (VP (VBD criticized) (NP (NNP Arnor)))) (. .)))"),
+                        "GON ROH 051;GON ARN 111");
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VP (VBD praised)) (CC and) "
+                                "(VP (VBD criticized) (NP (PRP$ its) (NN army)))) (. .)))"),
+                        "GON GONMIL 111");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -320,6 +337,7 @@ int main(void)
         cmocka_unit_test(pattern_tokens_take_the_whole_description),
         cmocka_unit_test(agent_targets_take_the_place_they_are_in),
         cmocka_unit_test(compounds_survive_longer_patterns),
+        cmocka_unit_test(bare_conjunct_verbs_share_the_object),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
