@@ -380,6 +380,16 @@ static size_t temporal_end(const tac_parser *p, size_t i)
     return i;
 }
 
+/* `` then up to five adjectives and nouns, the last a noun, then '':
+ * the position after the closing quote, or i. */
+static size_t quoted_words_end(const tac_parser *p, size_t i)
+{
+    size_t k = i + 1;
+    while (k < i + 6 && (cat(p, k) == K_JJ || is_noun(cat(p, k))))
+        k++;
+    return k > i + 1 && is_noun(cat(p, k - 1)) && cat(p, k) == K_RQ ? k + 1 : i;
+}
+
 /* "at least 20", "at most 20": a quantifier, not a PP. */
 static bool at_least(const tac_parser *p, size_t i)
 {
@@ -438,7 +448,7 @@ static size_t base_np_end(const tac_parser *p, size_t i, bool *nominal)
         j++;
         nom = true;   /* "this", "all": a determiner alone is a noun phrase */
     }
-    bool any_mod = false;
+    bool any_mod = false, quoted = false;
     for (;;) {
         c = cat(p, j);
         size_t te;
@@ -453,6 +463,10 @@ static size_t base_np_end(const tac_parser *p, size_t i, bool *nominal)
                    tac_str_iequal(p->tok[j].form, "the") && !is_noun(cat(p, j + 2)) &&
                    cat(p, j + 2) != K_POS) {
             /* an epithet inside a name: "Radagast the Brown", "Alexander the Great" */
+        } else if (c == K_LQ && j > i && quoted_words_end(p, j) > j) {
+            /* "a ``special law''": quoted words inside the noun phrase */
+            j = quoted_words_end(p, j) - 1;
+            nom = quoted = true;
         } else if (j == i && more_than(p, j)) {
             j++;           /* "more than 30": the JJR and the IN */
         } else if (c == K_JJ) {
@@ -490,6 +504,8 @@ static size_t base_np_end(const tac_parser *p, size_t i, bool *nominal)
         }
         any_mod = true;
         j++;
+        if (quoted)
+            break;   /* the phrase ends with its closing quote */
     }
     if (j == i + 1 && cat(p, i) == K_DT)
         nom = true;
@@ -500,14 +516,20 @@ static size_t base_np_end(const tac_parser *p, size_t i, bool *nominal)
 
 /* A short parenthesis at i ("(FDD)", "(the UN agency)") is skipped: the
  * position after its closing bracket, else i. */
+static bool temporal_at(const tac_parser *p, size_t i);
+
 static size_t skip_prn(const tac_parser *p, size_t i)
 {
     if (cat(p, i) != K_LRB)
         return i;
     for (size_t k = i + 1; k < p->n && k < i + 10; k++) {
         int c = cat(p, k);
-        if (c == K_RRB)
-            return k + 1;
+        if (c == K_RRB) {
+            k++;
+            while (is_noun(cat(p, k)) && !temporal_at(p, k))
+                k++;   /* "the Umma (Nation) party" */
+            return k;
+        }
         if (c == K_LRB || c == K_PERIOD)
             break;
     }
@@ -1009,6 +1031,15 @@ static int32_t parse_np_post(tac_parser *p, int flags)
             x = parse_vp(p);
         } else if (c == K_LRB) {
             x = parse_prn(p);
+            if (x > 0 && p->pos > k && is_noun(cat(p, p->pos)) && is_noun(cat(p, k - 1)) &&
+                !temporal_at(p, p->pos)) {
+                /* "the Umma (Nation) party": the parenthesis sits inside the
+                 * noun phrase, whose head comes after it */
+                np = wrap2(p, "NP", np, x);
+                while (is_noun(cat(p, p->pos)) && !temporal_at(p, p->pos))
+                    take(p, np);
+                continue;
+            }
         }
         if (x <= 0 || p->pos == k) {
             p->pos = k;
@@ -1126,29 +1157,55 @@ static int32_t parse_vp_one(tac_parser *p)
     return vp;
 }
 
-static bool vp_conj_at(const tac_parser *p, size_t k)
+/* A list of participle phrases goes on at the comma at k: "violating human
+ * rights, ignoring international law and sending a signal" (a conjunction
+ * and a VBG come before the sentence ends or a finite verb appears). */
+static bool vbg_list_ahead(const tac_parser *p, size_t k)
 {
+    if (cat(p, k) != K_COMMA || cat(p, k + 1) != K_VBG)
+        return false;
+    for (size_t j = k + 2; j < p->n && j < k + 40; j++) {
+        int c = cat(p, j);
+        if (c == K_CC && has(p, j, W_CONJ) && cat(p, j + 1) == K_VBG)
+            return true;
+        if (c == K_PERIOD || c == K_COLON || is_finite(c) || c == K_WP || c == K_WDT)
+            return false;
+    }
+    return false;
+}
+
+/* A verb phrase coordinated with the one before (whose head category is
+ * head) starts at k. */
+static bool vp_conj_at(const tac_parser *p, size_t k, int head)
+{
+    if (head == K_VBG && vbg_list_ahead(p, k))
+        return true;
     if (cat(p, k) == K_COMMA)
         k++;
     if (cat(p, k) != K_CC || !has(p, k, W_CONJ | W_CONJV))
         return false;
-    /* "and promised aid", "but did not attack", "and ousted" */
-    return (verb_start(p, k + 1) || cat(p, k + 1) == K_VBN) && !clause_start(p, k + 1);
+    /* "and promised aid", "but did not attack", "and ousted"; after a
+     * participle phrase "and sending a signal" */
+    return (verb_start(p, k + 1) || cat(p, k + 1) == K_VBN ||
+            (head == K_VBG && cat(p, k + 1) == K_VBG)) &&
+           !clause_start(p, k + 1);
 }
 
 static int32_t parse_vp(tac_parser *p)
 {
     if (!enter(p))
         return -1;
+    int head = cat(p, skip_adverbs(p, p->pos));
     int32_t vp = parse_vp_one(p);
-    if (vp > 0 && vp_conj_at(p, p->pos)) {
+    if (vp > 0 && vp_conj_at(p, p->pos, head)) {
         int32_t coord = phrase(p, "VP");
         add(p, coord, vp);
-        while (vp_conj_at(p, p->pos)) {
+        while (vp_conj_at(p, p->pos, head)) {
             size_t k = p->pos;
             if (cat(p, p->pos) == K_COMMA)
                 take(p, coord);
-            take(p, coord);
+            if (cat(p, p->pos) == K_CC)
+                take(p, coord);
             int32_t next = parse_vp_one(p);
             if (next <= 0) {
                 p->pos = k;
@@ -1315,6 +1372,8 @@ static void parse_complements(tac_parser *p, int32_t vp, size_t head)
                 x = c == K_VBG ? wrap2(p, "S", inner, -1) : inner;
         } else if (c == K_COMMA) {
             int n1 = cat(p, k + 1);
+            if (cat(p, head) == K_VBG && vbg_list_ahead(p, k))
+                break;   /* the next item of a list of participle phrases */
             bool go = according_at(p, k + 1) || n1 == K_VBG || sbar_at(p, k + 1) ||
                       np_sub_at(p, k + 1) ||
                       (n1 == K_WDT && !has(p, k + 1, W_THAT)) || n1 == K_WP ||

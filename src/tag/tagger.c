@@ -783,6 +783,28 @@ static bool verb_not_modifier(const uint8_t *tag, size_t cc, size_t i, size_t n)
     return !nominal(after) && after != TAG_JJ && after != TAG_POS;
 }
 
+/* Token i, an -ing word tagged NN that the lexicon also knows as VBG,
+ * follows a proper or plural noun, is followed by a preposition (not "of")
+ * or an object, and its clause has a finite verb later on. */
+static bool participle_after_name(const char *const *forms, const cands *c,
+                                  const uint8_t *tag, size_t i, size_t n)
+{
+    int prev = tag[i - 1];
+    if ((prev != TAG_NNP && prev != TAG_NNPS && prev != TAG_NNS) || i + 1 >= n)
+        return false;
+    int nt = tag[i + 1];
+    const char *next = forms[i + 1] ? forms[i + 1] : "";
+    if (!((nt == TAG_IN && !tac_str_iequal(next, "of") && !is_form(next, subordinators)) ||
+          nt == TAG_DT || nt == TAG_PRPS))
+        return false;
+    if (!tac_str_has_suffix(forms[i], "ing") || !allows(&c[i], TAG_VBG))
+        return false;
+    for (size_t k = i + 2; k < n && !clause_edge(forms, tag, k); k++)
+        if (finite_tag(tag[k]))
+            return true;
+    return false;
+}
+
 static void correct(const tac_tagger *t, const char *const *forms, const cands *c,
                     uint8_t *tag, size_t n)
 {
@@ -833,6 +855,12 @@ static void correct(const tac_tagger *t, const char *const *forms, const cands *
                 tag[i] = TAG_VBD;
                 continue;
             }
+        }
+        if (tag[i] == TAG_NN && i > 0 && participle_after_name(forms, c, tag, i, n)) {
+            /* "The Red Cross operating/NN in Iraq said": a participle
+             * phrase inside the subject, the clause's verb comes later */
+            tag[i] = TAG_VBG;
+            continue;
         }
         if (tag[i] == TAG_NN && i > 1 && nominal(tag[i - 1]) && plain_word(w) &&
             (allows(&c[i], TAG_VB) || allows(&c[i], TAG_VBP)) && nt >= 0 &&

@@ -439,6 +439,20 @@ static void test_object_modifiers(void **state)
     const char *z = parse(f, "Arnor/NNP called/VBD for/IN Gondor/NNP late/JJ Sunday/NNP "
                              "to/TO leave/VB ./.");
     assert_has(z, "(PP (IN for) (NP (NNP Gondor))) (NP-TMP (JJ late) (NNP Sunday))");
+    /* quoted words inside a noun phrase; the phrase ends with the quote */
+    const char *q = parse(f, "Arnor/NNP approved/VBD a/DT ``/`` special/JJ law/NN ''/'' "
+                             "banning/VBG parties/NNS ./.");
+    assert_has(q, "(NP (DT a) (`` ``) (JJ special) (NN law) ('' '')) (S (VP (VBG banning)");
+    /* a list of participle phrases */
+    const char *l = parse(f, "They/PRP accused/VBD Arnor/NNP of/IN burning/VBG farms/NNS ,/, "
+                             "killing/VBG cattle/NNS and/CC poisoning/VBG wells/NNS ./.");
+    assert_has(l, "(S (VP (VP (VBG burning) (NP (NNS farms))) (, ,) (VP (VBG killing) (NP "
+                  "(NNS cattle))) (CC and) (VP (VBG poisoning) (NP (NNS wells)))))");
+    /* a parenthesis before the head noun */
+    const char *r = parse(f, "The/DT Umma/NNP -LRB-/-LRB- Nation/NNP -RRB-/-RRB- party/NN "
+                             "protested/VBD ./.");
+    assert_has(r, "(S (NP (NP (DT The) (NNP Umma)) (PRN (-LRB- -LRB-) (NP (NNP Nation)) "
+                  "(-RRB- -RRB-)) (NN party)) (VP (VBD protested))");
     /* an epithet stays inside the name */
     const char *e = parse(f, "Radagast/NNP the/DT Brown/NNP called/VBD ./.");
     assert_has(e, "(S (NP (NNP Radagast) (DT the) (NNP Brown)) (VP (VBD called))");

@@ -193,6 +193,10 @@ static void verbs_without_auxiliaries(void **state)
     /* the verb of a "that" clause the tagger took for a noun */
     assert_string_equal(tag_at(f, "Arnor demanded that the Kravonian government end curbs .",
                                6), "VB");
+    /* an -ing word after a name, before a PP, with the verb still ahead */
+    assert_string_equal(tag_at(f, "The Kravonian Red Cross operating in Ulgrad said it left .",
+                               4), "VBG");
+    assert_string_equal(tag_at(f, "The operating costs rose .", 1), "NN");
     /* a base form after a subject pronoun is a present tense */
     assert_string_equal(tag_at(f, "Rebels will fight until they gain control .", 5), "VBP");
 }
