@@ -497,8 +497,10 @@ static size_t base_np_end(const tac_parser *p, size_t i, bool *nominal)
         } else if (c == K_POS && j > i && nom) {
             /* possessive: the phrase goes on after it */
         } else if ((c == K_CC || c == K_COMMA) && j > i && cat(p, j - 1) == K_JJ &&
-                   cat(p, j + 1) == K_JJ && (c == K_COMMA || has(p, j, W_CONJ))) {
-            /* "awful and evil minister", "complete, full ties" */
+                   (cat(p, j + 1) == K_JJ || (cat(p, j + 1) == K_RB && cat(p, j + 2) == K_JJ)) &&
+                   (c == K_COMMA || has(p, j, W_CONJ))) {
+            /* "awful and evil minister", "complete, full ties", "closest and
+             * most influential ally" */
         } else {
             break;
         }
@@ -692,10 +694,13 @@ static int32_t build_base_np(tac_parser *p, size_t end)
     while (p->pos < end) {
         bool possessive = cat(p, p->pos) == K_POS;
         if (cat(p, p->pos) == K_JJ && cat(p, p->pos + 1) == K_CC && p->pos + 2 < end) {
-            /* (ADJP (JJ awful) (CC and) (JJ evil)) */
+            /* (ADJP (JJ awful) (CC and) (JJ evil)), (ADJP (JJS closest) (CC and)
+             * (RBS most) (JJ influential)) */
             int32_t adjp = phrase(p, "ADJP");
             take(p, adjp);
             take(p, adjp);
+            if (cat(p, p->pos) == K_RB && p->pos + 1 < end)
+                take(p, adjp);
             take(p, adjp);
             add(p, np, adjp);
             continue;

@@ -384,6 +384,10 @@ static void test_noun_phrase_heads(void **state)
                              "autonomy/NN ./.");
     assert_has(s, "(VP (VBD demanded) (NP (ADJP (JJ political) (CC and) (JJ cultural)) "
                   "(NN autonomy)))");
+    /* ... also with an adverb in the second conjunct */
+    const char *a = parse(f, "Arnor/NNP is/VBZ Gondor/NNP 's/POS closest/JJS and/CC most/RBS "
+                             "loyal/JJ ally/NN ./.");
+    assert_has(a, "(ADJP (JJS closest) (CC and) (RBS most) (JJ loyal)) (NN ally))");
     /* "up to" a number starts the subject */
     const char *u = parse(f, "Up/RB to/TO 500/CD prisoners/NNS began/VBD a/DT strike/NN ./.");
     assert_has(u, "(S (NP (RB Up) (TO to) (CD 500) (NNS prisoners)) (VP (VBD began)");
