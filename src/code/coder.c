@@ -2335,6 +2335,14 @@ static void code_verb(tac_coder *c, tac_node *verb, tac_node *vp)
         if (negated(lvp) && !spells_negation(c, &low) && (neg = negate_code(lcode)) != NULL)
             lcode = neg;
         const char *both = combine_codes(code, lcode);
+        if (!both && !strcmp(code, "130") && c->d->petr2_patterns) {
+            /* "threatened to impose sanctions / expel the monitors / cut
+             * aid": the threat of that act, as if announced (1312, 136,
+             * 1311); CAMEO's threats mirror its acts */
+            const char *threat = future_one(lcode);
+            if (threat && !strncmp(threat, "13", 2))
+                both = threat;
+        }
         if (both && hit->pattern && !general_code(code))
             both = code;        /* a pattern's sub-code ("- * (TO RELEASE) [0253]") stays */
         if (both) {

@@ -163,6 +163,10 @@ static void future_acts_are_intents_or_threats(void **state)
     assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (MD would) (VP (VB be) "
                                 "(VP (VBG boycotting) (NP (NNP Arnor))))) (. .)))"),
                         "GON ARN 1312");
+    /* threatening to do it is the same threat */
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD threatened) (S (VP (TO to) "
+                                "(VP (VB boycott) (NP (NNP Arnor)))))) (. .)))"),
+                        "GON ARN 1312");
     /* verbal acts stay what they are */
     assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (MD will) (VP (VB criticize) "
                                 "(NP (NNP Arnor)))) (. .)))"),
