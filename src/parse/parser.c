@@ -134,6 +134,8 @@ enum {
     W_CONJV = 1 << 11,    /* but: joins clauses and verb phrases only */
     W_ABOUT = 1 << 12,    /* "is about to": the gold trees' own shape */
     W_CLAUSEV = 1 << 13,  /* verbs taking a bare clause: "believes X can" */
+    W_TEMPORAL = 1 << 14, /* today, yesterday, Monday...: a temporal noun */
+    W_EARLY = 1 << 15,    /* early, late: "late Sunday" */
 };
 
 typedef struct word_flag {
@@ -145,33 +147,36 @@ typedef struct word_flag {
 static const word_flag WORDS[] = {
     {"&", W_CONJ}, {"'m", W_BE}, {"'re", W_BE}, {"'s", W_BE}, {"'ve", W_HAVE},
     {"about", W_ABOUT}, {"according", W_ACCORDING}, {"acknowledged", W_CLAUSEV},
-    {"added", W_SAY}, {"adds", W_SAY}, {"admitted", W_CLAUSEV},
-    {"after", W_SUBPREP}, {"agreed", W_CLAUSEV}, {"although", W_SUB}, {"am", W_BE}, {"and", W_CONJ},
+    {"added", W_SAY}, {"adds", W_SAY}, {"admitted", W_CLAUSEV}, {"after", W_SUBPREP},
+    {"agreed", W_CLAUSEV}, {"although", W_SUB}, {"am", W_BE}, {"and", W_CONJ},
     {"announced", W_SAY}, {"are", W_BE}, {"argued", W_CLAUSEV}, {"as", W_SUBPREP},
     {"asserted", W_SAY}, {"be", W_BE}, {"because", W_SUB}, {"been", W_BE},
     {"before", W_SUBPREP}, {"being", W_BE}, {"believe", W_CLAUSEV},
     {"believed", W_CLAUSEV}, {"believes", W_CLAUSEV}, {"but", W_CONJV},
     {"claimed", W_SAY}, {"confirmed", W_SAY}, {"declared", W_SAY},
     {"denied", W_CLAUSEV}, {"did", W_DO}, {"do", W_DO}, {"does", W_DO},
-    {"estimated", W_CLAUSEV}, {"expect", W_CLAUSEV}, {"expected", W_CLAUSEV},
-    {"expects", W_CLAUSEV}, {"explained", W_SAY}, {"fear", W_CLAUSEV},
-    {"feared", W_CLAUSEV}, {"fears", W_CLAUSEV}, {"feel", W_CLAUSEV},
-    {"feels", W_CLAUSEV}, {"felt", W_CLAUSEV}, {"had", W_HAVE}, {"has", W_HAVE},
-    {"have", W_HAVE}, {"having", W_HAVE}, {"hope", W_CLAUSEV}, {"hoped", W_CLAUSEV},
-    {"hopes", W_CLAUSEV}, {"if", W_SUB}, {"indicated", W_CLAUSEV},
-    {"insisted", W_SAY}, {"is", W_BE}, {"knew", W_CLAUSEV}, {"know", W_CLAUSEV},
-    {"knows", W_CLAUSEV}, {"n't", W_NEG}, {"never", W_NEG}, {"nor", W_CONJ},
-    {"not", W_NEG}, {"noted", W_SAY}, {"of", W_OF}, {"once", W_SUBPREP},
-    {"or", W_CONJ}, {"predicted", W_CLAUSEV}, {"reported", W_SAY},
-    {"reports", W_SAY}, {"said", W_SAY}, {"say", W_SAY}, {"saying", W_SAY},
-    {"says", W_SAY}, {"showed", W_CLAUSEV}, {"since", W_SUBPREP},
-    {"stated", W_SAY}, {"stressed", W_SAY}, {"suggested", W_CLAUSEV},
-    {"suspected", W_CLAUSEV}, {"tell", W_SAY}, {"tells", W_SAY}, {"that", W_THAT},
-    {"think", W_CLAUSEV}, {"thinks", W_CLAUSEV}, {"though", W_SUB},
-    {"thought", W_CLAUSEV}, {"till", W_SUBPREP}, {"told", W_SAY},
-    {"unless", W_SUB}, {"until", W_SUBPREP}, {"warned", W_SAY}, {"was", W_BE},
-    {"were", W_BE}, {"whereas", W_SUB}, {"whether", W_SUB}, {"while", W_SUB},
-    {"worried", W_CLAUSEV},
+    {"early", W_EARLY}, {"estimated", W_CLAUSEV}, {"expect", W_CLAUSEV},
+    {"expected", W_CLAUSEV}, {"expects", W_CLAUSEV}, {"explained", W_SAY},
+    {"fear", W_CLAUSEV}, {"feared", W_CLAUSEV}, {"fears", W_CLAUSEV},
+    {"feel", W_CLAUSEV}, {"feels", W_CLAUSEV}, {"felt", W_CLAUSEV},
+    {"friday", W_TEMPORAL}, {"had", W_HAVE}, {"has", W_HAVE}, {"have", W_HAVE},
+    {"having", W_HAVE}, {"hope", W_CLAUSEV}, {"hoped", W_CLAUSEV}, {"hopes", W_CLAUSEV},
+    {"if", W_SUB}, {"indicated", W_CLAUSEV}, {"insisted", W_SAY}, {"is", W_BE},
+    {"knew", W_CLAUSEV}, {"know", W_CLAUSEV}, {"knows", W_CLAUSEV}, {"late", W_EARLY},
+    {"monday", W_TEMPORAL}, {"n't", W_NEG}, {"never", W_NEG}, {"nor", W_CONJ},
+    {"not", W_NEG}, {"noted", W_SAY}, {"of", W_OF}, {"once", W_SUBPREP}, {"or", W_CONJ},
+    {"predicted", W_CLAUSEV}, {"reported", W_SAY}, {"reports", W_SAY}, {"said", W_SAY},
+    {"saturday", W_TEMPORAL}, {"say", W_SAY}, {"saying", W_SAY}, {"says", W_SAY},
+    {"showed", W_CLAUSEV}, {"since", W_SUBPREP}, {"stated", W_SAY}, {"stressed", W_SAY},
+    {"suggested", W_CLAUSEV}, {"sunday", W_TEMPORAL}, {"suspected", W_CLAUSEV},
+    {"tell", W_SAY}, {"tells", W_SAY}, {"that", W_THAT}, {"think", W_CLAUSEV},
+    {"thinks", W_CLAUSEV}, {"though", W_SUB}, {"thought", W_CLAUSEV},
+    {"thursday", W_TEMPORAL}, {"till", W_SUBPREP}, {"today", W_TEMPORAL},
+    {"told", W_SAY}, {"tomorrow", W_TEMPORAL}, {"tonight", W_TEMPORAL},
+    {"tuesday", W_TEMPORAL}, {"unless", W_SUB}, {"until", W_SUBPREP}, {"warned", W_SAY},
+    {"was", W_BE}, {"wednesday", W_TEMPORAL}, {"were", W_BE}, {"whereas", W_SUB},
+    {"whether", W_SUB}, {"while", W_SUB}, {"worried", W_CLAUSEV},
+    {"yesterday", W_TEMPORAL},
 };
 
 static int word_cmp(const void *key, const void *elem)
@@ -351,21 +356,7 @@ static bool is_verb(int c)
  * for an actor ("visited Russia today", "officials Monday said"). */
 static bool temporal_at(const tac_parser *p, size_t i)
 {
-    static const char *const words[] = {
-        "today", "yesterday", "tonight", "tomorrow", "monday", "tuesday", "wednesday",
-        "thursday", "friday", "saturday", "sunday", NULL
-    };
-    int c = cat(p, i);
-    if (c != K_NN && c != K_NNP)
-        return false;
-    const char *w = p->tok[i].form;
-    char f = (char)(w[0] | 0x20);
-    if (f != 't' && f != 'y' && f != 'm' && f != 'w' && f != 'f' && f != 's')
-        return false;   /* most nouns: no comparison at all */
-    for (const char *const *t = words; *t; t++)
-        if (tac_str_iequal(w, *t))
-            return true;
-    return false;
+    return has(p, i, W_TEMPORAL) && (cat(p, i) == K_NN || cat(p, i) == K_NNP);
 }
 
 /* End of a temporal phrase at i ("today", "late Sunday", "early Monday"),
@@ -374,8 +365,7 @@ static size_t temporal_end(const tac_parser *p, size_t i)
 {
     if (temporal_at(p, i))
         return i + 1;
-    if (cat(p, i) == K_JJ && temporal_at(p, i + 1) &&
-        (tac_str_iequal(p->tok[i].form, "late") || tac_str_iequal(p->tok[i].form, "early")))
+    if (has(p, i, W_EARLY) && cat(p, i) == K_JJ && temporal_at(p, i + 1))
         return i + 2;
     return i;
 }
@@ -452,7 +442,8 @@ static size_t base_np_end(const tac_parser *p, size_t i, bool *nominal)
     for (;;) {
         c = cat(p, j);
         size_t te;
-        if (j > i && is_noun(cat(p, j - 1)) && (te = temporal_end(p, j)) > j &&
+        if (has(p, j, W_TEMPORAL | W_EARLY) && j > i && is_noun(cat(p, j - 1)) &&
+            (te = temporal_end(p, j)) > j &&
             !is_verb(cat(p, te)) && !(cat(p, te) == K_RB && is_verb(cat(p, te + 1))))
             break;   /* "visited Russia today", not the subject's "Iran today threatened"
                       * (the coder expects the subject NP right before the VP) */
@@ -518,8 +509,6 @@ static size_t base_np_end(const tac_parser *p, size_t i, bool *nominal)
 
 /* A short parenthesis at i ("(FDD)", "(the UN agency)") is skipped: the
  * position after its closing bracket, else i. */
-static bool temporal_at(const tac_parser *p, size_t i);
-
 static size_t skip_prn(const tac_parser *p, size_t i)
 {
     if (cat(p, i) != K_LRB)
