@@ -805,6 +805,16 @@ static bool participle_after_name(const char *const *forms, const cands *c,
     return false;
 }
 
+/* The noun phrase ending at token k is the object of "of" ("tons of
+ * grain"): scans back over the phrase to the preposition. */
+static bool of_object_before(const char *const *forms, const uint8_t *tag, size_t k)
+{
+    while (k > 0 && (nominal(tag[k]) || tag[k] == TAG_JJ || tag[k] == TAG_CD ||
+                     tag[k] == TAG_DT))
+        k--;
+    return tag[k] == TAG_IN && tac_str_iequal(forms[k], "of");
+}
+
 static void correct(const tac_tagger *t, const char *const *forms, const cands *c,
                     uint8_t *tag, size_t n)
 {
@@ -855,6 +865,24 @@ static void correct(const tac_tagger *t, const char *const *forms, const cands *
                 tag[i] = TAG_VBD;
                 continue;
             }
+        }
+        if (tag[i] == TAG_VBP && i > 1 && (tag[i - 1] == TAG_NN || tag[i - 1] == TAG_NNS) &&
+            tag[i - 2] == TAG_DT && allows(&c[i], TAG_NN) &&
+            (tac_str_iequal(forms[i - 2], "a") || tac_str_iequal(forms[i - 2], "an"))) {
+            /* "according to a media report/VBP": after "a" + noun there is
+             * no plural subject for a present tense; a compound noun */
+            tag[i] = TAG_NN;
+            continue;
+        }
+        if (tag[i] == TAG_VB && i > 2 && tag[i - 1] == TAG_CC && allows(&c[i], TAG_NN) &&
+            (tag[i - 2] == TAG_NN || tag[i - 2] == TAG_NNS) && i + 1 < n &&
+            (tag[i + 1] == TAG_TO || tag[i + 1] == TAG_IN || tag[i + 1] == TAG_COMMA ||
+             tag[i + 1] == TAG_PERIOD) &&
+            of_object_before(forms, tag, i - 2)) {
+            /* "the delivery of grain and flour/VB to Afghanistan": a second
+             * noun in the object of "of", not a verb */
+            tag[i] = TAG_NN;
+            continue;
         }
         if (tag[i] == TAG_NN && i > 0 && participle_after_name(forms, c, tag, i, n)) {
             /* "The Red Cross operating/NN in Iraq said": a participle

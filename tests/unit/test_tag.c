@@ -197,6 +197,12 @@ static void verbs_without_auxiliaries(void **state)
     assert_string_equal(tag_at(f, "The Kravonian Red Cross operating in Ulgrad said it left .",
                                4), "VBG");
     assert_string_equal(tag_at(f, "The operating costs rose .", 1), "NN");
+    /* nouns the tagger took for verbs: after "a" + noun, and a second
+     * noun in the object of "of" */
+    assert_string_equal(tag_at(f, "He spoke according to a media report Sunday .", 6), "NN");
+    assert_string_equal(tag_at(f, "They sent tons of grain and flour to Ulgrad .", 6), "NN");
+    assert_string_equal(tag_at(f, "They promised to free prisoners and leave for Ulgrad .", 6),
+                        "VB");
     /* a base form after a subject pronoun is a present tense */
     assert_string_equal(tag_at(f, "Rebels will fight until they gain control .", 5), "VBP");
 }
