@@ -1658,12 +1658,33 @@ static bool holds_pattern_word(const verb_hit *hit, const actor_span *s)
  * parade") is part of the event, not its target; the smallest coded noun
  * phrases inside it still count. Actors keep their place ("rejected a
  * United Nations appeal"). */
+/* "Syria denied that [its forces] attacked Turkey": a phrase coded only
+ * through a pronoun that names the source itself is the source's own
+ * (its forces, their army), not another actor (news dictionaries). */
+static bool sources_own(const tac_coder *c, const meaning *m, const meaning *src)
+{
+    if (!c->d->petr2_patterns || !m->n || !src || !src->n)
+        return false;
+    for (uint32_t i = 0; i < m->n; i++) {
+        const code_item *it = &m->items[i];
+        if (!it->weak || !it->actor)
+            return false;
+        bool found = false;
+        for (uint32_t j = 0; j < src->n && !found; j++)
+            found = src->items[j].actor && !strncmp(it->actor, src->items[j].actor, 3);
+        if (!found)
+            return false;
+    }
+    return true;
+}
+
 static const actor_span *free_target_in(tac_coder *c, const verb_hit *hit,
                                         const tac_node *vp, const meaning *src, bool own_clause)
 {
     for (uint32_t i = 0; i < c->n_spans; i++) {
         const actor_span *s = &c->spans[i];
         if (s->first < hit->vlast || s->last > vp->last || same_actors(c, s->m, src) ||
+            sources_own(c, s->m, src) ||
             in_attribution(c, hit->vlast, s->node) ||
             (own_clause ? in_lower_clause(s->node, vp)
                         : c->d->petr2_patterns && in_relative_clause(s->node, vp)))
@@ -1975,6 +1996,7 @@ typedef struct analysis {
     bool           src_np, tgt_np;     /* a noun phrase stands in those places */
     const char    *code;
     bool           future;             /* announced, not done: see future_code */
+    const actor_span *tgt_span;        /* where a free target came from, or NULL */
     code_item      fresh_src, fresh_tgt;
     meaning        ms, mt;
 } analysis;
@@ -2058,6 +2080,7 @@ static bool analyze(tac_coder *c, tac_node *verb, tac_node *vp, analysis *a)
                 t = NULL;
         }
         a->tgt = target_meaning(c, t);
+        a->tgt_span = t;
     }
     if (hit->src)
         a->src = hit->src->m;
@@ -2156,7 +2179,8 @@ static bool transform(tac_coder *c, analysis *up, tac_node *vp)
         if (strcmp(t->low_verb, "Q") != 0 && !code_fits(low->code, t->low_code))
             continue;
         const meaning *a = up->src, *b = NULL;
-        bool src_absent = subjectless, src_is_a = subjectless || same_meaning(c, low->src, a);
+        bool src_absent = subjectless,
+             src_is_a = subjectless || same_meaning(c, low->src, a) || sources_own(c, low->src, a);
         bool ok = a->n;
         switch (t->src_low) {
         case 'a': ok = ok && src_is_a && !src_absent; break;
@@ -2198,6 +2222,15 @@ static bool plural_reference(const meaning *m)
 }
 
 static void code_verb(tac_coder *c, tac_node *verb, tac_node *vp);
+
+/* Is the span the object of "in" or "at" ("met in Havana", "at the UN
+ * headquarters"): where the event happened? */
+static bool where_it_happened(const actor_span *s)
+{
+    const tac_node *pp = s ? s->node->parent : NULL;
+    return pp && pp->cat == TAC_CAT_PP && pp->n_kids && is(pp->kids[0], "IN") &&
+           (tac_str_iequal(pp->kids[0]->word, "in") || tac_str_iequal(pp->kids[0]->word, "at"));
+}
 
 /* Is the verb under "must" or "should" ("B must withdraw")? *base tells
  * the CAMEO family of the obligation: demand (100) or appeal (020). */
@@ -2310,10 +2343,12 @@ static void code_verb(tac_coder *c, tac_node *verb, tac_node *vp)
         return;
     }
     if (hit->comp && hit->comp->last <= hit->vfirst &&
-        !(c->d->petr2_patterns && a->tgt->n && !hit->tgt)) {
+        !(c->d->petr2_patterns && a->tgt->n && !hit->tgt && !where_it_happened(a->tgt_span))) {
         /* "% * [031]": the members of a compound act on each other; with
          * PETRARCH-2 patterns not when they act on someone else ("fought
-         * side by side against Z"; TABARI's records want the compound) */
+         * side by side against Z"; TABARI's records want the compound),
+         * though a place is no one they act on ("signed an agreement in
+         * Havana") */
         if (code_compound(c, hit->comp->m, a->future ? future_code(c, a->code) : a->code, hit))
             c->coded_vp[vp->index] = true;
         return;

@@ -54,8 +54,11 @@ static const char VERBS[] =
     "AGREE\n"
     "--- THREATEN [130] ---\n"
     "THREATEN\n"
+    "--- DENY [016] ---\n"
+    "DENY\n"
     "--- PRAISE [051] ---\n"
-    "PRAISE\n";
+    "PRAISE\n"
+    "~ a (a b Q) DENY = a b 016\n";
 
 static const char ACTORS[] =
     "GONDOR [GON]\n"
@@ -328,7 +331,25 @@ static void bare_conjunct_verbs_share_the_object(void **state)
                         "GON ROH 051;GON ARN 111");
     assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VP (VBD praised)) (CC and) "
                                 "(VP (VBD criticized) (NP (PRP$ its) (NN army)))) (. .)))"),
-                        "GON GONMIL 111");
+                        "");
+}
+
+/* What the source's own pronoun names ("its army") is the source's, not
+ * another actor; a place ("in Rohan") is no one a compound acts on. */
+static void own_phrases_and_places_are_not_targets(void **state)
+{
+    fixture *f = *state;
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD criticized) (NP (PRP$ its) "
+                                "(NN army)) (PP (IN for) (S (VP (VBG attacking) (NP (NNP Arnor)))))) "
+                                "(. .)))"),
+                        "GON ARN 111");
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD denied) (SBAR (IN that) (S "
+                                "(NP (PRP$ its) (NN army)) (VP (VBD attacked) (NP (NNP Arnor)))))) "
+                                "(. .)))"),
+                        "GON ARN 016");
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor) (CC and) (NNP Arnor)) (VP (VBD signed) "
+                                "(NP (DT a) (NN treaty)) (PP (IN in) (NP (NNP Rohan)))) (. .)))"),
+                        "GON ARN 057;ARN GON 057");
 }
 
 int main(void)
@@ -342,6 +363,7 @@ int main(void)
         cmocka_unit_test(agent_targets_take_the_place_they_are_in),
         cmocka_unit_test(compounds_survive_longer_patterns),
         cmocka_unit_test(bare_conjunct_verbs_share_the_object),
+        cmocka_unit_test(own_phrases_and_places_are_not_targets),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
