@@ -436,6 +436,12 @@ static bool allows(const cands *c, int tag)
     return false;
 }
 
+/* w (which may be NULL: callers may pass NULL tokens) is s, ignoring case. */
+static bool word_is(const char *w, const char *s)
+{
+    return w && tac_str_iequal(w, s);
+}
+
 static bool is_form(const char *w, const char *const *list)
 {
     if (!w)
@@ -535,7 +541,7 @@ static bool verbless_that_clause(const char *const *forms, const uint8_t *tag, s
     size_t k = i;
     while (k > 0 && np_tag(tag[k - 1]))
         k--;
-    if (k < 2 || k == i || tag[k - 1] != TAG_IN || !tac_str_iequal(forms[k - 1], "that") ||
+    if (k < 2 || k == i || tag[k - 1] != TAG_IN || !word_is(forms[k - 1], "that") ||
         !(tag[k - 2] >= TAG_VB && tag[k - 2] <= TAG_VBZ))
         return false;
     for (size_t j = i + 1; j < n && !clause_edge(forms, tag, j); j++)
@@ -601,7 +607,7 @@ static bool capitalised(const char *w)
  * word's lexicon entry: the lexicon has never seen "To" as a name. */
 static bool name_syllable(const char *const *forms, const uint8_t *tag, size_t i, size_t n)
 {
-    if (i == 0 || i + 1 >= n || !forms[i + 1] || !capitalised(forms[i + 1]) ||
+    if (i == 0 || i + 1 >= n || !forms[i] || !forms[i + 1] || !capitalised(forms[i + 1]) ||
         (tag[i + 1] != TAG_NNP && tag[i + 1] != TAG_NNPS))
         return false;
     const char *prev = forms[i - 1] ? forms[i - 1] : "";
@@ -797,7 +803,7 @@ static bool participle_after_name(const char *const *forms, const cands *c,
     if (!((nt == TAG_IN && !tac_str_iequal(next, "of") && !is_form(next, subordinators)) ||
           nt == TAG_DT || nt == TAG_PRPS))
         return false;
-    if (!tac_str_has_suffix(forms[i], "ing") || !allows(&c[i], TAG_VBG))
+    if (!forms[i] || !tac_str_has_suffix(forms[i], "ing") || !allows(&c[i], TAG_VBG))
         return false;
     for (size_t k = i + 2; k < n && !clause_edge(forms, tag, k); k++)
         if (finite_tag(tag[k]))
@@ -812,7 +818,7 @@ static bool of_object_before(const char *const *forms, const uint8_t *tag, size_
     while (k > 0 && (nominal(tag[k]) || tag[k] == TAG_JJ || tag[k] == TAG_CD ||
                      tag[k] == TAG_DT))
         k--;
-    return tag[k] == TAG_IN && tac_str_iequal(forms[k], "of");
+    return tag[k] == TAG_IN && word_is(forms[k], "of");
 }
 
 static void correct(const tac_tagger *t, const char *const *forms, const cands *c,
@@ -868,7 +874,7 @@ static void correct(const tac_tagger *t, const char *const *forms, const cands *
         }
         if (tag[i] == TAG_VBP && i > 1 && (tag[i - 1] == TAG_NN || tag[i - 1] == TAG_NNS) &&
             tag[i - 2] == TAG_DT && allows(&c[i], TAG_NN) &&
-            (tac_str_iequal(forms[i - 2], "a") || tac_str_iequal(forms[i - 2], "an"))) {
+            (word_is(forms[i - 2], "a") || word_is(forms[i - 2], "an"))) {
             /* "according to a media report/VBP": after "a" + noun there is
              * no plural subject for a present tense; a compound noun */
             tag[i] = TAG_NN;

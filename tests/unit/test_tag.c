@@ -238,6 +238,41 @@ static void empty_and_bad_arguments(void **state)
         assert_non_null(out[i]);
 }
 
+/* Every correction rule looks at neighbouring words: with any one token
+ * NULL (which callers may pass) none of them may crash. */
+static void null_tokens_inside_rule_contexts(void **state)
+{
+    fixture *f = *state;
+    static const char *const sentences[] = {
+        "Arnor demanded that the Kravonian government end curbs .",
+        "He spoke according to a media report Sunday .",
+        "They sent tons of grain and flour to Ulgrad .",
+        "The Red Cross operating in Ulgrad said it left .",
+        "Doctors donated and personally delivered $ 500 to Ulgrad .",
+        "Kravonian doctors handed over 700 boxes of medicine .",
+        "The two sides agreed not to re-open talks .",
+        "They will also boycott the vote and then they gain .",
+    };
+    for (size_t s = 0; s < sizeof sentences / sizeof *sentences; s++) {
+        char buf[256];
+        const char *forms[32], *tags[32];
+        size_t n = 0;
+        snprintf(buf, sizeof buf, "%s", sentences[s]);
+        for (char *tok = strtok(buf, " "); tok && n < 32; tok = strtok(NULL, " "))
+            forms[n++] = tok;
+        for (size_t k = 0; k < n; k++) {
+            const char *saved = forms[k];
+            forms[k] = NULL;
+            tac_error err;
+            tac_arena_reset(&f->arena);
+            assert_int_equal(tac_tag_tokens(f->tagger, forms, n, tags, &f->arena, &err), TAC_OK);
+            for (size_t i = 0; i < n; i++)
+                assert_non_null(tags[i]);
+            forms[k] = saved;
+        }
+    }
+}
+
 static void tags_text_sentences(void **state)
 {
     fixture *f = *state;
@@ -452,6 +487,7 @@ int main(void)
         cmocka_unit_test(verbs_without_auxiliaries),
         cmocka_unit_test(name_syllables_inside_names),
         cmocka_unit_test(empty_and_bad_arguments),
+        cmocka_unit_test(null_tokens_inside_rule_contexts),
         cmocka_unit_test(tags_text_sentences),
         cmocka_unit_test(scratch_does_not_grow_across_sentences),
         cmocka_unit_test(missing_model_is_a_clear_error),
