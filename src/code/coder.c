@@ -33,6 +33,22 @@
  * clause, never after "according to", and not in an agent-only phrase the
  * pattern spelt out ("held a military parade"); patterns stop at the first
  * clause but may spell out a "to" infinitive ("- * (TO RELEASE) [0253]").
+ * Tense, modality and negation (news dictionaries): an act announced for
+ * the future is its intent (03x) or threat (13x), except meetings and
+ * visits ("will release" = 0353, "would boycott" = 1312); "A said B
+ * must/should act" is A's demand (10x) or appeal (02x) on B, never B's
+ * act; a bare statement (010) gives way to the event of the clause it
+ * reports; a negated verb is its rejection (12x) when cooperative or an
+ * intent, else no event at all, and a pattern's code is negated too
+ * unless the pattern spelt the negation.
+ * Targets (news dictionaries): a pattern token on an agent-only phrase
+ * inside a larger actor description means the whole ("leaders of
+ * Romania's government"); an agent-only target followed by "in" + an
+ * actor is that actor's (the parser attaches the phrase to the verb); a
+ * bare conjunct verb shares the next conjunct's object; the source's own
+ * pronoun phrase ("its forces") is no target, and a place ("in Havana")
+ * does not stop a compound from acting on itself, nor does a longer
+ * pattern without "%".
  * Coreference: plural references ("the two", "both sides") take the last
  * two actors of different countries before them in the sentence; otherwise
  * the optional mention hook (tac_coder_set_mention_hook) resolves
