@@ -460,6 +460,13 @@ static const char *const auxiliaries[] = {
 
 static const char *const have_forms[] = {"have", "has", "had", "'ve", NULL};
 
+/* Verbs of belief and report whose passive participle takes "to be":
+ * "believed to be", "said to have". */
+static const char *const belief_verbs[] = {
+    "believed", "thought", "said", "reported", "alleged", "rumored", "rumoured",
+    "understood", "suspected", "presumed", "estimated", NULL
+};
+
 /* Subject pronouns after which a base form is a present tense. */
 static const char *const subject_pronouns[] = {"I", "we", "you", "they", NULL};
 
@@ -935,6 +942,17 @@ static void correct(const tac_tagger *t, const char *const *forms, const cands *
             (i == 1 || tag[i - 2] != TAG_MD)) {
             /* "until they gain control": a present tense after a subject */
             tag[i] = TAG_VBP;
+            continue;
+        }
+        if (tag[i] == TAG_VBD && i > 0 && i + 2 < n && nominal(tag[i - 1]) &&
+            tag[i - 1] != TAG_PRP && is_form(w, belief_verbs) && word_is(next, "to") &&
+            (word_is(forms[i + 2], "be") || word_is(forms[i + 2], "have")) &&
+            allows(&c[i], TAG_VBN)) {
+            /* "a missile believed/VBD to be Russian": after a noun, a verb
+             * of belief or report followed by "to be"/"to have" is a
+             * participle (its active reading needs an object: "believed him
+             * to be"); not "agreed/expected to be", which are active */
+            tag[i] = TAG_VBN;
             continue;
         }
         if (tag[i] == TAG_VBD && allows(&c[i], TAG_VBN)) {

@@ -203,6 +203,9 @@ static void verbs_without_auxiliaries(void **state)
     assert_string_equal(tag_at(f, "They sent tons of grain and flour to Ulgrad .", 6), "NN");
     assert_string_equal(tag_at(f, "They promised to free prisoners and leave for Ulgrad .", 6),
                         "VB");
+    /* a participle of belief before "to be"; "agreed to be" stays active */
+    assert_string_equal(tag_at(f, "A missile believed to be Kravonian hit Ulgrad .", 2), "VBN");
+    assert_string_equal(tag_at(f, "The rebels agreed to be disarmed .", 2), "VBD");
     /* a base form after a subject pronoun is a present tense */
     assert_string_equal(tag_at(f, "Rebels will fight until they gain control .", 5), "VBP");
 }
