@@ -132,6 +132,10 @@ tac_status tac_ingest_finish(tac_reader *r, tac_record *rec, tac_error *err);
 tac_status tac_ingest_fail(tac_reader *r, tac_error *err, tac_status st, long line,
                            const char *id, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
+/* Reads the next line of a line-per-record format into r->line, *line_no
+ * its number: TAC_OK, TAC_END, TAC_SKIPPED for a line over the record
+ * limit (reported), TAC_ENOMEM. */
+tac_status tac_ingest_next_line(tac_reader *r, long *line_no, tac_error *err);
 /* Appends a <Config> option to the list handed out with the next record. */
 bool       tac_ingest_add_config(tac_reader *r, const char *option, const char *value);
 

@@ -107,17 +107,10 @@ bool tac_ptb_leaves(const char *tree, size_t n, tac_buf *out, const char **why, 
 tac_status tac_ingest_ptb_next(tac_reader *r, tac_record *rec, tac_error *err)
 {
     for (;;) {
-        long line_no = r->in.line;
-        size_t full_len;
-        if (!tac_input_line(&r->in, &r->line, r->max_record, &full_len))
-            return TAC_END;
-        if (r->in.nomem) {
-            r->in.nomem = false;
-            return tac_fail(err, TAC_ENOMEM, "%s:%ld: out of memory", r->path, line_no);
-        }
-        if (full_len > r->max_record)
-            return tac_ingest_fail(r, err, TAC_SKIPPED, line_no, NULL,
-                                   "record exceeds %zu bytes (limit)", r->max_record);
+        long line_no;
+        tac_status st = tac_ingest_next_line(r, &line_no, err);
+        if (st != TAC_OK)
+            return st;
         size_t n = r->line.len;
         char *line = tac_ingest_trim(r->line.data, &n);
         if (n == 0)

@@ -293,6 +293,22 @@ tac_status tac_ingest_fail(tac_reader *r, tac_error *err, tac_status st, long li
     return tac_fail(err, st, "%s:%ld: %s", r->path, line, msg);
 }
 
+tac_status tac_ingest_next_line(tac_reader *r, long *line_no, tac_error *err)
+{
+    *line_no = r->in.line;
+    size_t full_len;
+    if (!tac_input_line(&r->in, &r->line, r->max_record, &full_len))
+        return TAC_END;
+    if (r->in.nomem) {
+        r->in.nomem = false;
+        return tac_fail(err, TAC_ENOMEM, "%s:%ld: out of memory", r->path, *line_no);
+    }
+    if (full_len > r->max_record)
+        return tac_ingest_fail(r, err, TAC_SKIPPED, *line_no, NULL,
+                               "record exceeds %zu bytes (limit)", r->max_record);
+    return TAC_OK;
+}
+
 bool tac_ingest_add_config(tac_reader *r, const char *option, const char *value)
 {
     if (r->n_pending_config == r->cap_pending_config) {
