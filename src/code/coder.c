@@ -1919,14 +1919,20 @@ static bool has_modal(const tac_node *verb, const tac_node *vp, const char *cons
 
 static const char *const NEGATIONS[] = {"NOT", "N'T", "NEVER", NULL};
 
-/* Is vp (or an auxiliary above it) negated? */
-static bool negated(const tac_node *vp)
+/* Is vp (or an auxiliary above it) negated? "not only attacked X but
+ * also ..." is no negation. */
+static bool negated(const tac_coder *c, const tac_node *vp)
 {
+    static const char *const ONLY[] = {"ONLY", "MERELY", "JUST", NULL};
     for (const tac_node *p = vp; p && is_vp(p); p = p->parent)
-        for (uint32_t i = 0; i < p->n_kids; i++)
-            if (p->kids[i]->word && !strncmp(p->kids[i]->label, "RB", 2) &&
-                word_is(p->kids[i], NEGATIONS))
-                return true;
+        for (uint32_t i = 0; i < p->n_kids; i++) {
+            const tac_node *k = p->kids[i];
+            if (!k->word || strncmp(k->label, "RB", 2) != 0 || !word_is(k, NEGATIONS))
+                continue;
+            if (k->last < c->tree.n_tokens && word_is(c->tree.tokens[k->last], ONLY))
+                continue;
+            return true;
+        }
     return false;
 }
 
@@ -2121,7 +2127,7 @@ static bool analyze(tac_coder *c, tac_node *verb, tac_node *vp, analysis *a)
     a->code = hit->code;
     /* a negation the pattern did not spell out still negates the act its
      * pattern names ("will not accept refugees": not 075 but 12x) */
-    bool neg_vp = negated(vp) && !spells_negation(c, hit);
+    bool neg_vp = negated(c, vp) && !spells_negation(c, hit);
     const char *neg;
     if (neg_vp && (neg = negate_act(c, a->code)) != NULL)
         a->code = neg;
@@ -2383,7 +2389,7 @@ static void code_verb(tac_coder *c, tac_node *verb, tac_node *vp)
     verb_hit low;
     if (lverb && match_verb(c, lverb, lvp, &low) && strcmp(low.code, "---") != 0) {
         const char *lcode = low.code;
-        if (negated(lvp) && !spells_negation(c, &low) && (neg = negate_code(lcode)) != NULL)
+        if (negated(c, lvp) && !spells_negation(c, &low) && (neg = negate_code(lcode)) != NULL)
             lcode = neg;
         const char *both = combine_codes(code, lcode);
         if (!both && !strcmp(code, "130") && c->d->petr2_patterns) {

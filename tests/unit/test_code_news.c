@@ -207,6 +207,10 @@ static void negation_applies_to_pattern_codes(void **state)
     assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD did) (RB not) (VP (VB threaten) "
                                 "(S (VP (TO to) (VP (VB attack) (NP (NNP Arnor))))))) (. .)))"),
                         "");
+    /* "not only ... but also" negates nothing */
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBZ has) (RB not) (ADVP (RB only)) "
+                                "(VP (VBN attacked) (NP (NNP Arnor)))) (. .)))"),
+                        "GON ARN 190");
     /* the pattern spelt the negation: its code stands */
     assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD did) (RB not) (VP (VB stop) "
                                 "(NP (NN aid)) (PP (TO to) (NP (NNP Arnor))))) (. .)))"),
