@@ -663,6 +663,11 @@ static const meaning *compute_np(tac_coder *c, tac_node *np)
                 push_meaning(c, &pos, &kid_agt, m);
             else
                 push_meaning(c, &kid_act, &kid_agt, m);
+        } else if (is(kid, "PRN") && c->d->petr2_patterns && (own.n || pos.n || kid_act.n)) {
+            /* "the World Food Program (WFP)", "in Lebanon (UNIFIL)": a
+             * parenthesis after a named actor restates it (or belongs
+             * elsewhere); like an appositive it adds no second actor */
+            continue;
         } else if (is(kid, "ADJP") || is(kid, "UCP") || is(kid, "QP") || is(kid, "PRN")) {
             push_meaning(c, &kid_act, &kid_agt, np_meaning(c, kid));
         } else if (is(kid, "PP")) {

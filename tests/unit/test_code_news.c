@@ -356,6 +356,20 @@ static void own_phrases_and_places_are_not_targets(void **state)
                         "GON ARN 057;ARN GON 057");
 }
 
+/* A parenthesis after a named actor restates it: no second actor. */
+static void parentheses_add_no_second_actor(void **state)
+{
+    fixture *f = *state;
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD praised) (NP (NP (NNP Arnor)) "
+                                "(PRN (-LRB- -LRB-) (NP (NNP Rohan)) (-RRB- -RRB-)))) (. .)))"),
+                        "GON ARN 051");
+    /* after an uncoded name it is the name */
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD praised) (NP (NP (DT the) "
+                                "(NN alliance)) (PRN (-LRB- -LRB-) (NP (NNP Rohan)) (-RRB- -RRB-)))) "
+                                "(. .)))"),
+                        "GON ROH 051");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -368,6 +382,7 @@ int main(void)
         cmocka_unit_test(compounds_survive_longer_patterns),
         cmocka_unit_test(bare_conjunct_verbs_share_the_object),
         cmocka_unit_test(own_phrases_and_places_are_not_targets),
+        cmocka_unit_test(parentheses_add_no_second_actor),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
