@@ -89,6 +89,19 @@ static const char *pool_str(loader *L, const char *s, size_t n)
 }
 
 /* Splits a phrase on blanks and underscores into interned upper-case words. */
+/* Length of a possessive ending the tokenizer splits off the word s[0..n):
+ * 2 for "'S" ("PEOPLE'S" -> PEOPLE 'S), 1 for a plural's "'" ("WORKERS'"
+ * -> WORKERS '), else 0. Dictionaries write possessives both ways; the
+ * tokenizer (ours and CoreNLP's alike) always splits them. */
+static size_t possessive_tail(const char *s, size_t n)
+{
+    if (n > 2 && s[n - 2] == '\'' && (s[n - 1] == 'S' || s[n - 1] == 's'))
+        return 2;
+    if (n > 2 && s[n - 1] == '\'' && (s[n - 2] == 'S' || s[n - 2] == 's'))
+        return 1;
+    return 0;
+}
+
 static size_t phrase_words(loader *L, const char *s, size_t len, tac_wid *out, size_t max)
 {
     size_t n = 0, i = 0;
@@ -99,11 +112,16 @@ static size_t phrase_words(loader *L, const char *s, size_t len, tac_wid *out, s
         while (i < len && s[i] != ' ' && s[i] != '_' && s[i] != '\t')
             i++;
         if (i > start) {
-            if (n == max)
-                return SIZE_MAX;
-            char buf[256];
-            size_t k = tac_code_upper(s + start, i - start, buf, sizeof buf);
-            out[n++] = tac_words_intern(&L->d->words, buf, k);
+            size_t tail = possessive_tail(s + start, i - start);
+            size_t parts[2][2] = {{start, i - tail}, {i - tail, i}};
+            for (size_t p = 0; p < (tail ? 2u : 1u); p++) {
+                if (n == max)
+                    return SIZE_MAX;
+                char buf[256];
+                size_t k = tac_code_upper(s + parts[p][0], parts[p][1] - parts[p][0], buf,
+                                          sizeof buf);
+                out[n++] = tac_words_intern(&L->d->words, buf, k);
+            }
         }
     }
     return n;
@@ -126,9 +144,10 @@ static uint64_t phrase_gaps(const char *s, size_t len)
             break;
         if (k > 0 && blank && !underscore)
             gaps |= 1ULL << k;
+        size_t start = i;
         while (i < len && s[i] != ' ' && s[i] != '_' && s[i] != '\t')
             i++;
-        k++;
+        k += possessive_tail(s + start, i - start) ? 2 : 1;   /* "'S" is tight */
     }
     return gaps;
 }
