@@ -2340,13 +2340,15 @@ static bool reported_clause(tac_coder *c, analysis *up, tac_node *vp)
     if (obligation(c, lverb, lvp, &base)) {
         c->tried_vp[lvp->index] = true;
         code_obligation(c, lverb, lvp, base, up->src, &up->hit);
-    } else {
-        code_verb(c, lverb, lvp);
+        if (c->n_events == before)
+            return false;
+        c->coded_vp[vp->index] = true;     /* the clause is no act */
+        return true;
     }
-    if (c->n_events == before)
-        return false;
-    c->coded_vp[vp->index] = true;
-    return true;
+    code_verb(c, lverb, lvp);
+    /* the statement is not coded, so the clause's other verbs ("rebels
+     * attacked the army and burned the village") come in their turn */
+    return c->n_events > before;
 }
 
 static void code_verb(tac_coder *c, tac_node *verb, tac_node *vp)

@@ -251,6 +251,12 @@ static void reported_events_replace_the_statement(void **state)
                                 "(NP (NNP Arnorian) (NNS rebels)) (VP (VBD attacked) "
                                 "(NP (DT the) (NNP Gondorian) (NN army)))))) (. .)))"),
                         "ARNREB GONMIL 190");
+    /* every verb of the clause */
+    assert_string_equal(code(f, "(ROOT (S (NP (NNS Police)) (VP (VBD said) (SBAR (S "
+                                "(NP (NNP Arnorian) (NNS rebels)) (VP (VP (VBD attacked) "
+                                "(NP (NNP Gondor))) (CC and) (VP (VBD criticized) (NP (NNP Rohan))))))) "
+                                "(. .)))"),
+                        "ARNREB GON 190;ARNREB ROH 111");
     /* the reported clause's own tense */
     assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD said) (SBAR (S "
                                 "(NP (NNP Arnor)) (VP (MD would) (VP (VB attack) "
