@@ -2028,6 +2028,38 @@ typedef struct analysis {
     meaning        ms, mt;
 } analysis;
 
+/* "Iran [is going / is about / is set / is due / is poised / is likely /
+ * plans / wants / aims] to attack Iraq": the head word of a subjectless
+ * "to" clause that announces what its subject will do. 1: vp is such a
+ * clause's verb phrase, -1: and the head is negated ("is not going to"),
+ * 0: neither. Coding verbs of the dictionary (intend, prepare, threaten)
+ * cover their complements and never get here. */
+static int announced_by_head(const tac_coder *c, const tac_node *vp)
+{
+    static const char *const HEADS[] = {
+        "GOING", "ABOUT", "SET", "DUE", "POISED", "SCHEDULED", "LIKELY", "PLAN", "PLANS",
+        "PLANNED", "PLANNING", "WANT", "WANTS", "WANTED", "WANTING", "AIM", "AIMS", "AIMED",
+        "AIMING", NULL};
+    const tac_node *n = vp;
+    while (n->parent && is_vp(n->parent))
+        n = n->parent;
+    const tac_node *clause = n->parent;
+    if (!is_clause(clause) || np_before((tac_node *)clause, (tac_node *)n) ||
+        c->tree.tokens[clause->first]->wid != c->wid_to || c->wid_to == TAC_WID_NONE)
+        return 0;
+    const tac_node *up = clause->parent;
+    if (!up || !(is_vp(up) || is(up, "ADJP")))
+        return 0;
+    const tac_node *head = NULL;
+    for (uint32_t i = 0; i < up->n_kids && up->kids[i] != clause; i++)
+        head = up->kids[i];
+    if (!head || !head->word || !word_is(head, HEADS))
+        return 0;
+    if (is(up, "ADJP"))
+        up = up->parent;
+    return up && is_vp(up) && negated(c, up) ? -1 : 1;
+}
+
 /* Did the verb's form or pattern spell out the negation itself ("- NOT *
  * [...]", "&NEGATION")? Then its code already means the negated act. */
 static bool spells_negation(const tac_coder *c, const verb_hit *hit)
@@ -2081,6 +2113,7 @@ static const tac_node *shared_object_conjunct(const tac_coder *c, const tac_node
 /* Finds the verb's code, source and target. False: not a coding verb. */
 static bool analyze(tac_coder *c, tac_node *verb, tac_node *vp, analysis *a)
 {
+    memset(a, 0, sizeof *a);        /* arena memory: every field starts unset */
     verb_hit *hit = &a->hit;
     if (!match_verb(c, verb, vp, hit) || !strcmp(hit->code, "---"))
         return false;
@@ -2136,7 +2169,12 @@ static bool analyze(tac_coder *c, tac_node *verb, tac_node *vp, analysis *a)
     const char *neg;
     if (neg_vp && (neg = negate_act(c, a->code)) != NULL)
         a->code = neg;
-    a->future = c->d->petr2_patterns && !neg_vp && has_modal(verb, vp, FUTURE_MODALS);
+    if (c->d->petr2_patterns && !neg_vp) {
+        int ahead = announced_by_head(c, vp);
+        if (ahead < 0)      /* "is not going to attack": not done, not announced */
+            a->code = "---";
+        a->future = ahead > 0 || has_modal(verb, vp, FUTURE_MODALS);
+    }
     return true;
 }
 

@@ -166,6 +166,21 @@ static void future_acts_are_intents_or_threats(void **state)
     assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (MD would) (VP (VB be) "
                                 "(VP (VBG boycotting) (NP (NNP Arnor))))) (. .)))"),
                         "GON ARN 1312");
+    /* "is going to", "plans to", "is set to" announce the act too; "is
+     * not going to" is no act at all */
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBZ is) (VP (VBG going) (S (VP "
+                                "(TO to) (VP (VB attack) (NP (NNP Arnor))))))) (. .)))"),
+                        "GON ARN 1384");
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBZ plans) (S (VP (TO to) (VP "
+                                "(VB release) (NP (NNP Arnorian) (NNS rebels)))))) (. .)))"),
+                        "GON ARNREB 0353");
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBZ is) (RB not) (VP (VBG going) "
+                                "(S (VP (TO to) (VP (VB attack) (NP (NNP Arnor))))))) (. .)))"),
+                        "");
+    /* other heads of a "to" clause tell of acts done */
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD continued) (S (VP (TO to) "
+                                "(VP (VB attack) (NP (NNP Arnor)))))) (. .)))"),
+                        "GON ARN 190");
     /* threatening to do it is the same threat */
     assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD threatened) (S (VP (TO to) "
                                 "(VP (VB boycott) (NP (NNP Arnor)))))) (. .)))"),
