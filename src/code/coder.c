@@ -927,10 +927,49 @@ static bool in_adjunct(const tac_node *n)
     return false;
 }
 
+static const char *const FIRST_PERSON[] = {"I", "WE", "ME", "US", "MY", "OUR", "MYSELF",
+                                            "OURSELVES", NULL};
+
+/* Who speaks a quotation: '"We will attack," [Hamas] said', 'Hamas said:
+ * "We will ..."': the subject of the clause's attribution, a noun phrase
+ * followed by its verb phrase beside the quoted clause. NULL when the
+ * sentence has no opening quote before the pronoun or no attribution. */
+static tac_node *quote_speaker(const tac_coder *c, const tac_node *prp)
+{
+    bool quoted = false;
+    for (uint32_t i = 0; i < prp->first && !quoted; i++)
+        quoted = is(c->tree.tokens[i], "``");
+    if (!quoted)
+        return NULL;
+    for (const tac_node *n = prp; n->parent; n = n->parent) {
+        const tac_node *p = n->parent;
+        if (!is_clause(n) || !is_clause(p))
+            continue;
+        for (uint32_t i = 0; i + 1 < p->n_kids; i++)
+            if (p->kids[i] != n && is_np(p->kids[i]) && is_vp(p->kids[i + 1]))
+                return p->kids[i];
+    }
+    return NULL;
+}
+
 static void pronoun_codes(tac_coder *c, tac_node *prp, item_list *out)
 {
     if (!c->pronouns)
         return;
+    if (word_is(prp, FIRST_PERSON)) {
+        /* "we" and "our" in a quotation are its speaker (news dictionaries;
+         * TABARI leaves them uncoded) */
+        tac_node *speaker = c->d->petr2_patterns ? quote_speaker(c, prp) : NULL;
+        const meaning *m = speaker ? np_meaning(c, speaker) : &EMPTY;
+        for (uint32_t i = 0; i < m->n; i++) {
+            code_item it = m->items[i];
+            if (!it.actor)
+                continue;
+            it.weak = true;
+            push(c, out, it);
+        }
+        return;
+    }
     bool nearest = word_is(prp, POSSESSIVE) || word_is(prp, REFLEXIVE);
     if (!nearest && !word_is(prp, NOMINATIVE))
         return;

@@ -391,6 +391,23 @@ static void parentheses_add_no_second_actor(void **state)
                         "GON ROH 051");
 }
 
+/* "We" and "our" in a quotation are its speaker. */
+static void quoted_first_person_is_the_speaker(void **state)
+{
+    fixture *f = *state;
+    assert_string_equal(code(f, "(ROOT (S (S (`` ``) (NP (PRP We)) (VP (VBD attacked) (NP (NNP Arnor)))) "
+                                "(, ,) ('' '') (NP (NNP Gondor)) (VP (VBD said)) (. .)))"),
+                        "GON ARN 190");
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD said)) (: :) (`` ``) (S (NP "
+                                "(PRP$ Our) (NN army)) (VP (VBD attacked) (NP (NNP Arnor)))) (. .) "
+                                "('' '')))"),
+                        "GONMIL ARN 190");
+    /* no quotation, no speaker */
+    assert_string_equal(code(f, "(ROOT (S (S (NP (PRP We)) (VP (VBD attacked) (NP (NNP Arnor)))) "
+                                "(, ,) (NP (NNP Gondor)) (VP (VBD said)) (. .)))"),
+                        "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -404,6 +421,7 @@ int main(void)
         cmocka_unit_test(bare_conjunct_verbs_share_the_object),
         cmocka_unit_test(own_phrases_and_places_are_not_targets),
         cmocka_unit_test(parentheses_add_no_second_actor),
+        cmocka_unit_test(quoted_first_person_is_the_speaker),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
