@@ -34,8 +34,9 @@
  * pattern spelt out ("held a military parade"); patterns stop at the first
  * clause but may spell out a "to" infinitive ("- * (TO RELEASE) [0253]").
  * Tense, modality and negation (news dictionaries): an act announced for
- * the future is its intent (03x) or threat (13x), except meetings and
- * visits ("will release" = 0353, "would boycott" = 1312); "A said B
+ * the future ("will", "would", "is going to", "plans to") is its intent
+ * (03x) or threat (13x), except meetings and visits ("will release" =
+ * 0353, "would boycott" = 1312, "threatened to boycott" too); "A said B
  * must/should act" is A's demand (10x) or appeal (02x) on B, never B's
  * act; a bare statement (010) gives way to the event of the clause it
  * reports; a negated verb is its rejection (12x) when cooperative or an
@@ -48,7 +49,8 @@
  * bare conjunct verb shares the next conjunct's object; the source's own
  * pronoun phrase ("its forces") is no target, and a place ("in Havana")
  * does not stop a compound from acting on itself, nor does a longer
- * pattern without "%".
+ * pattern without "%"; a parenthesis after a named actor adds no second
+ * actor; "we" and "our" in a quotation are its speaker.
  * Coreference: plural references ("the two", "both sides") take the last
  * two actors of different countries before them in the sentence; otherwise
  * the optional mention hook (tac_coder_set_mention_hook) resolves
