@@ -1414,17 +1414,23 @@ static tac_node *by_phrase_np(tac_node *pp)
     return NULL;
 }
 
-/* "was opposed by X": the NP of a "by" phrase in a passive verb phrase. */
-static tac_node *passive_agent(tac_node *verb, tac_node *vp)
+/* "was arrested", "were attacked": a participle under a form of "be". */
+static bool is_passive(tac_node *verb, tac_node *vp)
 {
     if (!is(verb, "VBN"))
-        return NULL;
+        return false;
     bool aux = false;
     for (tac_node *p = vp->parent; p && is_vp(p) && !aux; p = p->parent) {
         tac_node *h = head_verb(p);
         aux = h && word_is(h, BE_FORMS);
     }
-    if (!aux)
+    return aux;
+}
+
+/* "was opposed by X": the NP of a "by" phrase in a passive verb phrase. */
+static tac_node *passive_agent(tac_node *verb, tac_node *vp)
+{
+    if (!is_passive(verb, vp))
         return NULL;
     for (uint32_t i = 0; i < vp->n_kids; i++) {
         tac_node *k = vp->kids[i];
@@ -1435,6 +1441,24 @@ static tac_node *passive_agent(tac_node *verb, tac_node *vp)
             return np;
     }
     return NULL;
+}
+
+static tac_node *complement_vp(tac_node *vp);
+
+/* A passive with no agent in which the subject undergoes the act ("were
+ * arrested", "have been killed"). Not the participles that say a state of
+ * their subject ("were engaged in", "is prepared to") and not one with a
+ * clause after it ("was forced to resign"): there the subject acts. */
+static bool agentless_passive(tac_node *verb, tac_node *vp)
+{
+    static const char *const STATIVE[] = {
+        "ENGAGED", "INVOLVED", "PREPARED", "DETERMINED", "COMMITTED", "OPPOSED",
+        "CONCERNED", "INTERESTED", "WORRIED", "ALARMED", "PLEASED", "SATISFIED",
+        "DISAPPOINTED", "DEDICATED", "BASED", "LOCATED", "SITUATED", "POISED", "SET",
+        "SCHEDULED", "EXPECTED", "SUPPOSED", "ALLOWED", "ENTITLED", "ABLE", "USED",
+        "DIVIDED", "UNITED", "ALLIED", "ASSOCIATED", "AFFILIATED", "LINKED", "TIED",
+        "CONVINCED", "RESOLVED", "INCLINED", "BOUND", NULL};
+    return is_passive(verb, vp) && !word_is(verb, STATIVE) && !complement_vp(vp);
 }
 
 static const meaning *meaning_of_np(tac_coder *c, tac_node *np)
@@ -2060,6 +2084,7 @@ static tac_node *first_np_after(tac_node *n, uint32_t from)
 typedef struct analysis {
     verb_hit       hit;
     tac_node      *subj, *by;
+    bool           passive;            /* by: its agent, when named */
     const meaning *src, *tgt;
     bool           src_np, tgt_np;     /* a noun phrase stands in those places */
     const char    *code;
@@ -2162,10 +2187,14 @@ static bool analyze(tac_coder *c, tac_node *verb, tac_node *vp, analysis *a)
     if (hit->comp && !hit->tgt && hit->comp->last > hit->vfirst)
         hit->tgt = hit->comp;
     a->by = passive_agent(verb, vp);
-    if (a->by) {
-        a->src = meaning_of_np(c, a->by);
+    /* a passive without its agent ("nationals were arrested in Zambia"):
+     * the subject is what was done to, and the doer is not named (news
+     * dictionaries; PETRARCH-1's validated patterns read these their own way) */
+    a->passive = a->by || (c->d->petr2_patterns && agentless_passive(verb, vp));
+    if (a->passive) {
+        a->src = a->by ? meaning_of_np(c, a->by) : &EMPTY;
         a->tgt = meaning_of_np(c, a->subj);
-        if (!a->tgt->n) {       /* "a bomb was fired at Israel by/from Gaza" */
+        if (!a->tgt->n && a->by) {  /* "a bomb was fired at Israel by/from Gaza" */
             const actor_span *t = first_target(c, hit->vlast, vp->last, a->src);
             if (t && !(t->first >= a->by->first && t->last <= a->by->last))
                 a->tgt = t->m;
@@ -2196,13 +2225,14 @@ static bool analyze(tac_coder *c, tac_node *verb, tac_node *vp, analysis *a)
     }
     a->ms = (meaning){&a->fresh_src, 1};
     a->mt = (meaning){&a->fresh_tgt, 1};
-    if (!a->src->n && !hit->src && text_actor(c, a->by ? a->by : a->subj, &a->fresh_src))
+    if (!a->src->n && !hit->src && (a->by || !a->passive) &&
+        text_actor(c, a->by ? a->by : a->subj, &a->fresh_src))
         a->src = &a->ms;
-    if (!a->tgt->n && !hit->tgt && !a->by &&
+    if (!a->tgt->n && !hit->tgt && !a->passive &&
         text_actor(c, first_np_after(vp, hit->vlast), &a->fresh_tgt))
         a->tgt = &a->mt;
     a->src_np = a->subj || a->by || hit->src;
-    a->tgt_np = hit->tgt || (a->by ? a->subj != NULL : np_after(vp, hit->vlast));
+    a->tgt_np = hit->tgt || (a->passive ? a->subj != NULL : np_after(vp, hit->vlast));
     a->code = hit->code;
     /* a negation the pattern did not spell out still negates the act its
      * pattern names ("will not accept refugees": not 075 but 12x) */

@@ -58,6 +58,11 @@ static const char VERBS[] =
     "DENY\n"
     "--- PRAISE [051] ---\n"
     "PRAISE\n"
+    "--- ARREST [173] ---\n"
+    "ARREST\n"
+    "--- ENGAGE [---] ---\n"
+    "ENGAGE\n"
+    "- * (IN FIGHTING IN +) [190]\n"
     "~ a (a b Q) DENY = a b 016\n";
 
 static const char ACTORS[] =
@@ -408,6 +413,25 @@ static void quoted_first_person_is_the_speaker(void **state)
                         "");
 }
 
+/* A passive without its agent: the subject underwent the act and the doer
+ * is not named, so no dyad ("Gondorian nationals were arrested in Arnor"
+ * is not Gondor arresting Arnor); with "by" the agent is the source. A
+ * participle that states its subject's condition is no passive. */
+static void agentless_passives_name_no_source(void **state)
+{
+    fixture *f = *state;
+    assert_string_equal(code(f, "(ROOT (S (NP (JJ Gondorian) (NNS nationals)) (VP (VBD were) "
+                                "(VP (VBN arrested) (PP (IN in) (NP (NNP Arnor))))) (. .)))"),
+                        "");
+    assert_string_equal(code(f, "(ROOT (S (NP (JJ Gondorian) (NNS nationals)) (VP (VBD were) "
+                                "(VP (VBN arrested) (PP (IN by) (NP (NNP Arnor))))) (. .)))"),
+                        "ARN GON 173");
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Rohan)) (VP (VBD was) (VP (VBN engaged) "
+                                "(PP (IN in) (NP (NP (NN fighting)) (PP (IN in) (NP (NNP Mordor))))))) "
+                                "(. .)))"),
+                        "ROH MOR 190");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -422,6 +446,7 @@ int main(void)
         cmocka_unit_test(own_phrases_and_places_are_not_targets),
         cmocka_unit_test(parentheses_add_no_second_actor),
         cmocka_unit_test(quoted_first_person_is_the_speaker),
+        cmocka_unit_test(agentless_passives_name_no_source),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
