@@ -1012,6 +1012,7 @@ typedef struct match_state {
     tac_node *const *toks;
     uint32_t lo, hi;               /* context [lo, hi) */
     const actor_span *src, *tgt, *comp;
+    const actor_span *skip;        /* the actor a '^' passed over */
     int words;                     /* words matched, for ranking */
     int tokens;                    /* actor tokens matched */
     uint32_t wfirst[MAX_PATTERN_WORDS], wlast[MAX_PATTERN_WORDS];   /* the words' places */
@@ -1050,6 +1051,7 @@ static void assign(match_state *m, uint8_t kind, const actor_span *s)
     if (kind == PEL_SOURCE) m->src = s;
     else if (kind == PEL_TARGET) m->tgt = s;
     else if (kind == PEL_COMPOUND) m->comp = s;
+    else if (kind == PEL_SKIP) m->skip = s;
 }
 
 /* Matches els[i..] forward from pos. */
@@ -1169,6 +1171,7 @@ typedef struct verb_hit {
     const actor_span *src, *tgt, *comp;
     const actor_span *comp_alt;    /* the "%" compound before the verb of the best
                                     * pattern that has one, when a longer one won */
+    const actor_span *skip;        /* "(IN ^)": an actor the pattern says is none */
     uint32_t wfirst[2 * MAX_PATTERN_WORDS], wlast[2 * MAX_PATTERN_WORDS];  /* pattern words */
     uint32_t n_words;
 } verb_hit;
@@ -1301,6 +1304,7 @@ static bool match_verb(tac_coder *c, const tac_node *verb, const tac_node *vp, v
                 hit->src = post.src ? post.src : pre.src;
                 hit->tgt = post.tgt ? post.tgt : pre.tgt;
                 hit->comp = post.comp ? post.comp : pre.comp;
+                hit->skip = post.skip ? post.skip : pre.skip;
                 hit->n_words = 0;
                 for (uint32_t k = 0; k < pre.n_words; k++, hit->n_words++) {
                     hit->wfirst[hit->n_words] = pre.wfirst[k];
@@ -1769,6 +1773,8 @@ static const actor_span *free_target_in(tac_coder *c, const verb_hit *hit,
 {
     for (uint32_t i = 0; i < c->n_spans; i++) {
         const actor_span *s = &c->spans[i];
+        if (hit->skip && s->first >= hit->skip->first && s->last <= hit->skip->last)
+            continue;           /* "held talks (IN ^)": the place is no target */
         if (s->first < hit->vlast || s->last > vp->last || same_actors(c, s->m, src) ||
             sources_own(c, s->m, src) ||
             in_attribution(c, hit->vlast, s->node) ||

@@ -46,6 +46,7 @@ static const char VERBS[] =
     "--- HOLD [---] ---\n"
     "HOLD {HELD HOLDS HOLDING}\n"
     "- * (TALKS WITH +) [040]\n"
+    "- * (TALKS IN ^) [044]\n"
     "--- SIGN [057] ---\n"
     "SIGN\n"
     "- % * TREATY [057:057]\n"
@@ -432,6 +433,20 @@ static void agentless_passives_name_no_source(void **state)
                         "ROH MOR 190");
 }
 
+/* '^' in a pattern passes over an actor that is no party ("held talks
+ * (IN ^)": the place), so it cannot come back as the free target. */
+static void skipped_actors_are_no_targets(void **state)
+{
+    fixture *f = *state;
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD held) (NP (NNS talks)) "
+                                "(PP (IN in) (NP (NNP Mordor)))) (. .)))"),
+                        "");
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD held) (NP (NNS talks)) "
+                                "(PP (IN with) (NP (NNP Rohan))) (PP (IN in) (NP (NNP Mordor)))) "
+                                "(. .)))"),
+                        "GON ROH 040");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -447,6 +462,7 @@ int main(void)
         cmocka_unit_test(parentheses_add_no_second_actor),
         cmocka_unit_test(quoted_first_person_is_the_speaker),
         cmocka_unit_test(agentless_passives_name_no_source),
+        cmocka_unit_test(skipped_actors_are_no_targets),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
