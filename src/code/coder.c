@@ -1470,6 +1470,23 @@ static const meaning *meaning_of_np(tac_coder *c, tac_node *np)
     return np ? np_meaning(c, np) : &EMPTY;
 }
 
+/* A place actor's code without the agents that follow its country root
+ * ("KENGOV" -> "KEN"); codes whose tail is not an agent ("IGOUNO") stay. */
+static const char *place_country(tac_coder *c, const char *code)
+{
+    size_t n = strlen(code), cut = n;
+    while (cut >= 6 && (cut - 3) % 3 == 0) {
+        const char *g = code + cut - 3;
+        uint64_t key = ((uint64_t)(unsigned char)g[0] << 16) |
+                       ((uint64_t)(unsigned char)g[1] << 8) | (unsigned char)g[2];
+        uint32_t v;
+        if (!tac_map_get(&c->d->agent_codes, key, &v))
+            break;
+        cut -= 3;
+    }
+    return cut == n ? code : tac_arena_strndup(&c->arena, code, cut);
+}
+
 /* "outlawed the extremist organization [in Northern Ireland]", "a truce
  * with Moslem forces [in east Bosnia]": the shallow parser attaches a
  * prepositional phrase after the object to the verb, so an agent-only
@@ -1505,6 +1522,11 @@ static const meaning *target_meaning(tac_coder *c, const actor_span *s)
             continue;
         for (uint32_t g = 0; g < s->m->n; g++) {
             code_item it = place->items[a];
+            /* the place says whose they are, not that they are its
+             * government: "protesters in Nairobi" (NAIROBI = KENGOV) are
+             * KENOPP, not KENGOVOPP */
+            it.actor = place_country(c, it.actor);
+            it.prefix = it.suffix = NULL;
             it.prefix = with_agent(c, &it, s->m->items[g].prefix, true);
             it.suffix = with_agent(c, &it, s->m->items[g].suffix, false);
             push(c, &out, it);

@@ -73,6 +73,7 @@ static const char ACTORS[] =
     "+ARNORIAN\n"
     "ROHAN [ROH]\n"
     "MORDOR [MOR]\n"
+    "MINAS_TIRITH [GONGOV]\n"
     "HALBARAD_\n"
     "\t[ARNGOV]\n";
 
@@ -328,6 +329,11 @@ static void agent_targets_take_the_place_they_are_in(void **state)
     assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD criticized) "
                                 "(NP (NNP Rohan)) (PP (IN in) (NP (NNP Arnor)))) (. .)))"),
                         "GON ROH 111");
+    /* a capital coded as its government gives its country, not the government */
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Arnor)) (VP (VBD criticized) "
+                                "(NP (DT the) (NNS rebels)) (PP (IN in) (NP (NNP Minas) "
+                                "(NNP Tirith)))) (. .)))"),
+                        "ARN GONREB 111");
 }
 
 /* A compound subject the "% *" pattern found acts on itself even when a
