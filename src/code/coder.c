@@ -485,6 +485,33 @@ static void resolve_mention(tac_coder *c, size_t first, size_t n, bool weak, ite
     }
 }
 
+static const char *with_agent(tac_coder *c, const code_item *it, const char *part, bool prefix);
+
+/* A reference back ("the two governments", "the premier") resolved by the
+ * document memory: the actors it names, each with the phrase's own agents,
+ * replace the agent-only items ("the two governments" = JPNGOV, VNMGOV,
+ * not ---GOV beside JPN and VNM). */
+static void resolve_referents(tac_coder *c, const tac_node *np, item_list *agents)
+{
+    item_list found = {0};
+    if (!(plural_phrase(np) && in_sentence_pair(c, np, &found)) && c->has_hook)
+        resolve_mention(c, np->first, np->last - np->first, false, &found);
+    if (!found.n)
+        return;
+    item_list out = {0};
+    for (uint32_t a = 0; a < found.n; a++) {
+        if (!agents->n)
+            push(c, &out, found.v[a]);
+        for (uint32_t g = 0; g < agents->n; g++) {
+            code_item it = found.v[a];
+            it.prefix = with_agent(c, &it, agents->v[g].prefix, true);
+            it.suffix = with_agent(c, &it, agents->v[g].suffix, false);
+            push(c, &out, it);
+        }
+    }
+    *agents = out;
+}
+
 static const meaning *np_meaning(tac_coder *c, tac_node *np);
 static void pronoun_codes(tac_coder *c, tac_node *prp, item_list *out);
 
@@ -740,10 +767,8 @@ static const meaning *compute_np(tac_coder *c, tac_node *np)
             }
         }
     }
-    if (c->pronouns && !has_actor(&result) && refers_back(c, np)) {
-        if (!(plural_phrase(np) && in_sentence_pair(c, np, &result)) && c->has_hook)
-            resolve_mention(c, np->first, np->last - np->first, false, &result);
-    }
+    if (c->pronouns && !has_actor(&result) && refers_back(c, np))
+        resolve_referents(c, np, &result);
     if (!result.n)
         return &EMPTY;
     meaning *out = tac_arena_alloc(&c->arena, sizeof *out);

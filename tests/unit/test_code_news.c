@@ -453,6 +453,17 @@ static void skipped_actors_are_no_targets(void **state)
                         "GON ROH 040");
 }
 
+/* "the two governments" names the pair before it with its own agent, in
+ * place of a bare ---GOV beside them. */
+static void references_back_keep_their_agents(void **state)
+{
+    fixture *f = *state;
+    assert_string_equal(code(f, "(ROOT (S (S (NP (NNP Gondor)) (VP (VBD praised) (NP (NNP Arnor)))) "
+                                "(CC and) (S (NP (DT the) (CD two) (NNS governments)) (VP (VBD signed) "
+                                "(NP (DT a) (NN treaty)))) (. .)))"),
+                        "GON ARN 051;GONGOV ARNGOV 057;ARNGOV GONGOV 057");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -469,6 +480,7 @@ int main(void)
         cmocka_unit_test(quoted_first_person_is_the_speaker),
         cmocka_unit_test(agentless_passives_name_no_source),
         cmocka_unit_test(skipped_actors_are_no_targets),
+        cmocka_unit_test(references_back_keep_their_agents),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
