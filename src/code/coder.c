@@ -1564,6 +1564,21 @@ static const meaning *target_meaning(tac_coder *c, const actor_span *s)
     return m;
 }
 
+/* A pattern's actor token that landed on the possessor of a larger
+ * description ("met [Vietnam 's] prime minister") means the whole
+ * description (VNMGOV), as it does when the phrase is the subject. */
+static const meaning *whole_description(tac_coder *c, const actor_span *s)
+{
+    const tac_node *n = s->node;
+    if (!n || !is_np(n) || !n->n_kids || !is(n->kids[n->n_kids - 1], "POS"))
+        return s->m;
+    tac_node *up = n->parent;
+    if (!up || !is_np(up) || up->kids[0] != n)
+        return s->m;
+    const meaning *whole = np_meaning(c, up);
+    return names_actor(whole) ? whole : s->m;
+}
+
 /* Is vp inside the subjectless complement of a verb phrase that coded? */
 static bool covered(tac_coder *c, tac_node *vp)
 {
@@ -2266,9 +2281,12 @@ static bool analyze(tac_coder *c, tac_node *verb, tac_node *vp, analysis *a)
         a->tgt_span = t;
     }
     if (hit->src)
-        a->src = hit->src->m;
+        a->src = whole_description(c, hit->src);
     if (hit->tgt) {
         a->tgt = target_meaning(c, hit->tgt);
+        const meaning *whole = whole_description(c, hit->tgt);
+        if (whole != hit->tgt->m)
+            a->tgt = whole;
         /* the target came from the subject's place: the source is the
          * sentence's first other actor */
         if (!hit->src && hit->tgt->last <= hit->vfirst) {

@@ -464,6 +464,16 @@ static void references_back_keep_their_agents(void **state)
                         "GON ARN 051;GONGOV ARNGOV 057;ARNGOV GONGOV 057");
 }
 
+/* A pattern's '+' on the possessor ("talks with [Arnor 's] leader") means
+ * the whole description, as in a subject. */
+static void pattern_actors_take_the_whole_possessive(void **state)
+{
+    fixture *f = *state;
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Gondor)) (VP (VBD held) (NP (NNS talks)) "
+                                "(PP (IN with) (NP (NP (NNP Arnor) (POS 's)) (NN leader)))) (. .)))"),
+                        "GON ARNGOV 040");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -481,6 +491,7 @@ int main(void)
         cmocka_unit_test(agentless_passives_name_no_source),
         cmocka_unit_test(skipped_actors_are_no_targets),
         cmocka_unit_test(references_back_keep_their_agents),
+        cmocka_unit_test(pattern_actors_take_the_whole_possessive),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
