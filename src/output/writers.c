@@ -49,13 +49,30 @@ void tac_event_id(const tac_event *ev, char out[17])
 {
     /* Unit separators keep ("AB","C") and ("A","BC") apart. A key longer
      * than the buffer is cut, which still gives a deterministic id. */
-    char key[1024];
-    int n = snprintf(key, sizeof key, "%s\x1f%d\x1f%s\x1f%s\x1f%s",
-                     ev->doc_id ? ev->doc_id : "", ev->sentence,
-                     ev->source ? ev->source : "", ev->cameo ? ev->cameo : "",
-                     ev->target ? ev->target : "");
-    size_t len = n < 0 ? 0 : (size_t)n < sizeof key ? (size_t)n : sizeof key - 1;
-    snprintf(out, 17, "%016llx", (unsigned long long)tac_hash_bytes(key, len));
+    char key[1024], num[16], *d = num + sizeof num;
+    long v = ev->sentence;
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    *--d = '\0';
+    do
+        *--d = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    if (v < 0)
+        *--d = '-';
+    const char *parts[] = {ev->doc_id, d, ev->source, ev->cameo, ev->target};
+    size_t len = 0;
+    /* built by hand: every event written or stored gets an id, and five
+     * string copies cost far less than a formatted print */
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        if (i && len < sizeof key - 1)
+            key[len++] = '\x1f';
+        for (const char *p = parts[i] ? parts[i] : ""; *p && len < sizeof key - 1; p++)
+            key[len++] = *p;
+    }
+    static const char hex[] = "0123456789abcdef";
+    uint64_t h = tac_hash_bytes(key, len);
+    for (int i = 15; i >= 0; i--, h >>= 4)
+        out[i] = hex[h & 15];
+    out[16] = '\0';
 }
 
 /* ---- jsonl ------------------------------------------------------------ */
