@@ -418,6 +418,7 @@ tac_status tac_store_begin_document(tac_store *st, const tac_store_document *doc
         return s;
     st->in_document = true;
     st->n_events = 0;
+    memset(st->sentences_in, 0, sizeof st->sentences_in);
     if (!dup_field(&st->doc_id, doc->doc_id) || !dup_field(&st->doc_date, date) ||
         !dup_field(&st->doc_source, doc->source) || !dup_field(&st->doc_url, doc->url) ||
         !dup_field(&st->doc_title, doc->title)) {
@@ -434,9 +435,23 @@ static tac_status need_document(tac_store *st, tac_error *err)
     return TAC_OK;
 }
 
+/* Whether sentence `index` of the open document is written; marks it. An
+ * event's sentence is then not inserted again for every event of it. */
+static bool sentence_written(tac_store *st, int index, bool mark)
+{
+    if (index < 0 || index >= 256)
+        return false;
+    uint64_t bit = 1ULL << (index % 64);
+    bool was = st->sentences_in[index / 64] & bit;
+    if (mark)
+        st->sentences_in[index / 64] |= bit;
+    return was;
+}
+
 static tac_status insert_sentence(tac_store *st, sqlite3_stmt *q, int index, const char *text,
                                   size_t len, tac_error *err)
 {
+    sentence_written(st, index, true);
     sqlite3_bind_int64(q, 1, st->doc_rowid);
     sqlite3_bind_int(q, 2, index);
     sqlite3_bind_text(q, 3, text, (int)len, SQLITE_STATIC);
@@ -508,8 +523,9 @@ tac_status tac_store_add_event(tac_store *st, const tac_event *ev,
     if (ev->sentence < 0)
         return tac_fail(err, TAC_SKIPPED, "%s: event %s with negative sentence index",
                         st->doc_id, ev->cameo);
-    if (ev->text && (s = insert_sentence(st, st->stmt[STMT_INSERT_EVENT_SENTENCE], ev->sentence,
-                                         ev->text, strlen(ev->text), err)) != TAC_OK)
+    if (ev->text && !sentence_written(st, ev->sentence, false) &&
+        (s = insert_sentence(st, st->stmt[STMT_INSERT_EVENT_SENTENCE], ev->sentence, ev->text,
+                             strlen(ev->text), err)) != TAC_OK)
         return s;
 
     store_code_info code;

@@ -36,6 +36,7 @@ struct tac_store {
     int64_t       doc_rowid;
     char         *doc_id, *doc_date, *doc_source, *doc_url, *doc_title;
     int           n_events;
+    uint64_t      sentences_in[4];  /* sentence indexes < 256 already written */
     tac_buf       scratch;
 };
 
