@@ -201,21 +201,27 @@ int main(int argc, char **argv)
     printf("dictionaries (Phoenix) + tagger loaded in %.2f s\n", tac_now() - t0);
     e2e b = {.cfg = {.dicts = dicts, .tagger = tagger}};
     tac_coder_options_default(&b.cfg.coder);
-    double one = 0;
-    for (int jobs = 1; jobs <= 2; jobs++) {
+    /* -j 1, -j 2, then -j 1 again: the first pass also warms the page cache
+     * and grows the arenas, so the speed-up is taken against the faster
+     * -j 1 pass */
+    double one = 0, two = 0;
+    const int order[] = {1, 2, 1};
+    for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
+        int jobs = order[k];
         tac_counts c;
         double cpu;
         double dt = run(&b, input, jobs, &c, &cpu);
         double rate = (double)c.sentences / dt;
-        if (jobs == 1)
+        if (jobs == 1 && rate > one)
             one = rate;
+        if (jobs == 2)
+            two = rate;
         printf("raw text -> events, -j %d: %ld records, %ld sentences, %ld events in %.2f s = "
                "%.0f sentences/s (%.2f CPU-s: %.0f sentences per CPU-second)\n",
                jobs, c.records, c.sentences, c.events, dt, rate, cpu, (double)c.sentences / cpu);
-        if (jobs == 2)
-            printf("speed-up -j 2 / -j 1: %.2fx (load average %.1f: compare on an idle machine)\n",
-                   rate / one, load_average());
     }
+    printf("speed-up -j 2 / best -j 1: %.2fx (load average %.1f: compare on an idle machine)\n",
+           two / one, load_average());
     printf("peak RSS of the whole process: %.1f MB\n", peak_rss_kb() / 1024.0);
     tac_tagger_free(tagger);
     tac_dicts_free(dicts);
