@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "tactest.h"
+#include "util/util.h"
 
 static char paths[8][4096];
 static int next_path;
@@ -87,4 +88,47 @@ tac_diag tactest_diag_sink(tactest_diag *d)
 {
     memset(d, 0, sizeof *d);
     return (tac_diag){diag_fn, d};
+}
+
+/* ---- a coder over inline dictionaries ---------------------------------- */
+
+int tactest_coder_setup(tactest_coder *t, const char *verbs, const char *actors,
+                        const char *agents)
+{
+    memset(t, 0, sizeof *t);
+    tac_dict_paths p = {.verbs = tactest_tempfile(verbs, strlen(verbs)),
+                        .actors = tactest_tempfile(actors, strlen(actors)),
+                        .agents = agents ? tactest_tempfile(agents, strlen(agents)) : NULL};
+    tac_error err;
+    t->d = tac_dicts_load(&p, NULL, &err);
+    if (!t->d)
+        return -1;
+    t->c = tac_coder_new(t->d, NULL, &err);
+    return t->c ? 0 : -1;
+}
+
+void tactest_coder_teardown(tactest_coder *t)
+{
+    tac_coder_free(t->c);
+    tac_dicts_free(t->d);
+    t->c = NULL;
+    t->d = NULL;
+}
+
+const char *tactest_code(tactest_coder *t, const char *date, const char *tree)
+{
+    tac_sentence_input in = {.parse = tree, .date = date, .doc_id = "doc-1", .sentence = 3,
+                             .text = "the sentence"};
+    tac_error err;
+    tac_error_clear(&err);
+    t->out[0] = '\0';
+    t->n = 0;
+    if (tac_coder_code_parse(t->c, &in, &t->ev, &t->n, NULL, &err) != TAC_OK)
+        return "ERROR";
+    for (size_t i = 0; i < t->n; i++) {
+        size_t len = strlen(t->out);
+        snprintf(t->out + len, sizeof t->out - len, "%s%s %s %s", i ? ";" : "", t->ev[i].source,
+                 t->ev[i].target, t->ev[i].cameo);
+    }
+    return t->out;
 }

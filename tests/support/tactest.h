@@ -31,4 +31,23 @@ typedef struct tactest_diag {
 } tactest_diag;
 tac_diag tactest_diag_sink(tactest_diag *d);
 
+/* A coder over small dictionaries written inline, as the coder's tests use
+ * it: code a tree, get "SRC TGT CODE;..." back. */
+typedef struct tactest_coder {
+    tac_dicts       *d;
+    tac_coder       *c;
+    const tac_event *ev;     /* the last tree's events */
+    size_t           n;
+    char             out[2048];
+} tactest_coder;
+
+/* Loads verbs, actors and agents (file texts; agents may be NULL) with the
+ * default coder options. Returns 0, or -1 as a cmocka setup does. */
+int  tactest_coder_setup(tactest_coder *t, const char *verbs, const char *actors,
+                         const char *agents);
+void tactest_coder_teardown(tactest_coder *t);
+/* Codes the tree on the date (sentence 3 of "doc-1"): "SRC TGT CODE;..."
+ * in the coder's order, "" for no event, "ERROR" when the tree is refused. */
+const char *tactest_code(tactest_coder *t, const char *date, const char *tree);
+
 #endif

@@ -86,52 +86,25 @@ static const char AGENTS[] =
     "POLICE {} [~COP]\n"
     "ARMY {} [~MIL]\n";
 
-typedef struct fixture {
-    tac_dicts *d;
-    tac_coder *c;
-    char out[2048];
-} fixture;
+typedef tactest_coder fixture;
 
 static int setup(void **state)
 {
     static fixture f;
-    tac_dict_paths p = {.verbs = tactest_tempfile(VERBS, strlen(VERBS)),
-                        .actors = tactest_tempfile(ACTORS, strlen(ACTORS)),
-                        .agents = tactest_tempfile(AGENTS, strlen(AGENTS))};
-    tac_error err;
-    f.d = tac_dicts_load(&p, NULL, &err);
-    if (!f.d)
-        return -1;
-    f.c = tac_coder_new(f.d, NULL, &err);
     *state = &f;
-    return f.c ? 0 : -1;
+    return tactest_coder_setup(&f, VERBS, ACTORS, AGENTS);
 }
 
 static int teardown(void **state)
 {
-    fixture *f = *state;
-    tac_coder_free(f->c);
-    tac_dicts_free(f->d);
+    tactest_coder_teardown(*state);
     return 0;
 }
 
 /* "SRC TGT CODE;..." */
 static const char *code(fixture *f, const char *tree)
 {
-    tac_sentence_input in = {.parse = tree, .date = "2025-10-07", .doc_id = "doc-1", .sentence = 0, .text = "the sentence"};
-    const tac_event *ev;
-    size_t n;
-    tac_error err;
-    tac_error_clear(&err);
-    f->out[0] = '\0';
-    if (tac_coder_code_parse(f->c, &in, &ev, &n, NULL, &err) != TAC_OK)
-        return "ERROR";
-    for (size_t i = 0; i < n; i++) {
-        size_t len = strlen(f->out);
-        snprintf(f->out + len, sizeof f->out - len, "%s%s %s %s", i ? ";" : "", ev[i].source,
-                 ev[i].target, ev[i].cameo);
-    }
-    return f->out;
+    return tactest_code(f, "2025-10-07", tree);
 }
 
 /* An act announced for the future is the intent (03x) or the threat (13x). */
