@@ -346,18 +346,29 @@ static bool actor_add_restriction(loader *L, actor_rec *r, char *inside)
     return true;
 }
 
+
+/* Cuts the next line out of *cursor (in place) and counts it in L->line;
+ * NULL after the last one. */
+static char *cut_line(loader *L, char **cursor)
+{
+    char *p = *cursor;
+    if (!p)
+        return NULL;
+    char *nl = strchr(p, '\n');
+    if (nl)
+        *nl++ = '\0';
+    *cursor = nl;
+    L->line++;
+    return p;
+}
 static void load_actors(loader *L, char *buf)
 {
     actor_rec *r = calloc(1, sizeof *r);
     if (!r)
         return;
-    char *save = NULL;
+    char *cursor = buf;
     L->line = 0;
-    for (char *p = buf; p; p = save) {
-        save = strchr(p, '\n');
-        if (save)
-            *save++ = '\0';
-        L->line++;
+    for (char *p; (p = cut_line(L, &cursor)) != NULL;) {
         bool indented = (*p == ' ' || *p == '\t');
         strip_comment(p);
         char *semi = strchr(p, ';');
@@ -506,13 +517,9 @@ static void load_agents(loader *L, char *buf)
 {
     subst subs[16];
     size_t n_subs = 0;
-    char *save = NULL;
+    char *cursor = buf;
     L->line = 0;
-    for (char *p = buf; p; p = save) {
-        save = strchr(p, '\n');
-        if (save)
-            *save++ = '\0';
-        L->line++;
+    for (char *p; (p = cut_line(L, &cursor)) != NULL;) {
         strip_comment(p);
         char *s = trim(p);
         if (!*s || *s == '<')
@@ -637,13 +644,9 @@ static void discard_add(loader *L, const char *text, bool story, const char *whe
 
 static void load_discards(loader *L, char *buf)
 {
-    char *save = NULL;
+    char *cursor = buf;
     L->line = 0;
-    for (char *p = buf; p; p = save) {
-        save = strchr(p, '\n');
-        if (save)
-            *save++ = '\0';
-        L->line++;
+    for (char *p; (p = cut_line(L, &cursor)) != NULL;) {
         strip_comment(p);
         char *s = trim(p);
         if (!*s || *s == '<')
@@ -722,13 +725,9 @@ static size_t issue_expand(const char *phrase, char out[][256], size_t max)
 static void load_issues(loader *L, char *buf)
 {
     const char *category = NULL;
-    char *save = NULL;
+    char *cursor = buf;
     L->line = 0;
-    for (char *p = buf; p; p = save) {
-        save = strchr(p, '\n');
-        if (save)
-            *save++ = '\0';
-        L->line++;
+    for (char *p; (p = cut_line(L, &cursor)) != NULL;) {
         strip_comment(p);
         char *s = trim(p);
         if (!*s)
@@ -1225,13 +1224,9 @@ static void load_verbs(loader *L, char *buf)
     int32_t block = -1;
     int32_t synset = -1;
     bool synset_plurals = true;
-    char *save = NULL;
+    char *cursor = buf;
     L->line = 0;
-    for (char *p = buf; p; p = save) {
-        save = strchr(p, '\n');
-        if (save)
-            *save++ = '\0';
-        L->line++;
+    for (char *p; (p = cut_line(L, &cursor)) != NULL;) {
         char *s = trim(p);
         if (!strncmp(s, "---", 3)) {
             /* block header: the comment sign may follow the closing --- */
