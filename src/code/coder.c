@@ -2244,6 +2244,27 @@ static const tac_node *shared_object_conjunct(const tac_coder *c, const tac_node
     return up->kids[i + 2];
 }
 
+/* "Zhao Leji traveled there": a visit whose place is the adverb "there"
+ * goes to the country the document named last (the document memory
+ * resolves it); only for visits, where the place is the other party. */
+static void visit_there(tac_coder *c, const tac_node *vp, const verb_hit *hit, analysis *a)
+{
+    for (uint32_t i = hit->vlast; i < vp->last; i++) {
+        const tac_node *t = c->tree.tokens[i];
+        if (!is(t, "RB") || !tac_str_iequal(t->word, "there"))
+            continue;
+        item_list found = {0};
+        resolve_mention(c, i, 1, false, &found);
+        meaning *m = found.n ? tac_arena_alloc(&c->arena, sizeof *m) : NULL;
+        if (m) {
+            *m = (meaning){found.v, found.n};
+            a->tgt = m;
+            a->tgt_np = true;
+        }
+        return;
+    }
+}
+
 /* Finds the verb's code, source and target. False: not a coding verb. */
 static bool analyze(tac_coder *c, tac_node *verb, tac_node *vp, analysis *a)
 {
@@ -2302,6 +2323,8 @@ static bool analyze(tac_coder *c, tac_node *verb, tac_node *vp, analysis *a)
     if (!a->tgt->n && !hit->tgt && !a->passive &&
         text_actor(c, first_np_after(vp, hit->vlast), &a->fresh_tgt))
         a->tgt = &a->mt;
+    if (!a->tgt->n && !hit->tgt && c->has_hook && !strncmp(hit->code, "042", 3))
+        visit_there(c, vp, hit, a);
     a->src_np = a->subj || a->by || hit->src;
     a->tgt_np = hit->tgt || (a->passive ? a->subj != NULL : np_after(vp, hit->vlast));
     a->code = hit->code;

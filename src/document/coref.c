@@ -9,6 +9,7 @@
  *   heads      "the ministry"           an organisation with that head noun
  *   country    "the country"            the latest country
  *   pronouns   "he", "his"              the latest person
+ *   places     "there" (after a visit)  the latest country
  *   plurals    "the two countries"      the latest two actors of different
  *              "both sides", "the two"  countries (code roots)
  *
@@ -373,6 +374,11 @@ static bool is_country_or_org(const mention *mn, const reference *r)
     return mn->kind == M_COUNTRY || mn->kind == M_ORG;
 }
 
+static bool is_country(const mention *mn, const reference *r)
+{
+    return mn->kind == M_COUNTRY;
+}
+
 static bool fits_title(const mention *mn, const reference *r)
 {
     if (!nation_fits(mn, r))
@@ -405,6 +411,8 @@ static const char *resolve_single(const tac_doc_memory *m, reference *r,
         mn = latest(m, r, 3, is_person);
     else if (n == 1 && doc_word_in(w[0], neuter))
         mn = latest(m, r, 2, is_country_or_org);
+    else if (n == 1 && strcasecmp(w[0], "there") == 0)   /* "traveled there" */
+        mn = latest(m, r, 2, is_country);
     else {
         read_reference(m, r, w, n);
         if (r->n_names)

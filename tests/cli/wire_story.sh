@@ -23,6 +23,7 @@ must_not() { if has "$1" "$2" "$3" "$4"; then fail "$5: $(grep -E "^$1 $2 $3 $4\
 must 1 CHNGOV 'PRK[A-Z]*' 042 "s1: Chinese Premier Li Qiang (CHNGOV) visits North Korea"
 must 3 'CHN[A-Z]*' 'PRK[A-Z]*' '03[0-9]*' "s3: China ready to work with North Korea (03x)"
 must 9 PRKGOV 'CHN[A-Z]*' 042 "s9: Kim Jong Un (PRKGOV) visited Beijing"
+must 4 'CHN[A-Z]*' 'PRK[A-Z]*' 042 "s4: Zhao Leji (CHN) 'traveled there' (North Korea) in April 2024"
 
 # --- must not have -----------------------------------------------------
 must_not '[0-9]+' '[A-Z-]*' 'JPN[A-Z]*' '[0-9]+' "nothing targets Japan (s9: 'Japan's surrender' is in a purpose clause)"
@@ -55,4 +56,5 @@ dated "1 CHNGOV 042 2025-10-09 day false North Korea" "s1: the visit 'from Thurs
 dated "9 PRKGOV 042 2025-09 month false Beijing" "s9: 'Last month' Kim visited Beijing: 2025-09"
 dated "7 (CHN|PRK) 190 1950..1953 range true ?" "s7: the Korean War is 1950..1953 and historical"
 dated "11 VNMGOV 042 2025-10-07 day false Pyongyang" "s11: To Lam's visit is in Pyongyang"
+dated "4 CHN[A-Z]* 042 2024-04 month true North Korea" "s4: Zhao Leji's trip is April 2024, more than a year back: historical"
 finish

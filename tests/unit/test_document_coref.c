@@ -101,6 +101,18 @@ static const step order[] = {
     {'p', 1, 9, "the two neighbours", "JPN", "KOR"},
     END};
 
+/* "there" after a visit: the latest country (not an organisation, nothing
+ * after the reference, nothing from too far back). */
+static const step places[] = {
+    {'n', 0, 4, "North Korea", "PRK", NULL},
+    {'n', 0, 9, "the ruling Chinese Communist Party", "CHNPTY", NULL},
+    {'r', 0, 12, "there", "PRK", NULL},
+    {'r', 0, 2, "there", NULL, NULL},
+    {'n', 1, 3, "Vietnam", "VNM", NULL},
+    {'r', 1, 7, "there", "VNM", NULL},
+    {'r', 5, 0, "there", NULL, NULL},
+    END};
+
 static size_t split(const char *s, char *buf, size_t size, const char **words, size_t max)
 {
     snprintf(buf, size, "%s", s);
@@ -154,6 +166,7 @@ static void test_wire_story(void **state) { (void)state; run_script(wire, "wire"
 static void test_leaders(void **state) { (void)state; run_script(leaders, "leaders"); }
 static void test_organisations(void **state) { (void)state; run_script(organisations, "organisations"); }
 static void test_positions(void **state) { (void)state; run_script(order, "positions"); }
+static void test_places(void **state) { (void)state; run_script(places, "places"); }
 
 static void test_reset_and_bad_input(void **state)
 {
@@ -204,6 +217,7 @@ int main(void)
         cmocka_unit_test(test_leaders),
         cmocka_unit_test(test_organisations),
         cmocka_unit_test(test_positions),
+        cmocka_unit_test(test_places),
         cmocka_unit_test(test_reset_and_bad_input),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
