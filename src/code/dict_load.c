@@ -827,8 +827,8 @@ static bool synset_add_member(loader *L, tac_synset *syn, const char *text, bool
                     nlen[m] = alen[i] + r->phrases[j].n;
                     m++;
                 }
-            memcpy(alts, next, sizeof next);
-            memcpy(alen, nlen, sizeof nlen);
+            memcpy(alts, next, m * sizeof next[0]);
+            memcpy(alen, nlen, m * sizeof nlen[0]);
             n_alt = m;
             no_plural = true;
         } else {
