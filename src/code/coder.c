@@ -1457,10 +1457,11 @@ static bool is_passive(tac_node *verb, tac_node *vp)
 }
 
 /* "was opposed by X": the NP of a "by" phrase in a passive verb phrase. */
-static tac_node *passive_agent(tac_node *verb, tac_node *vp)
+static tac_node *complement_vp(tac_node *vp);
+
+/* The NP of a "by" phrase among vp's children (or inside an ADVP). */
+static tac_node *by_child(tac_node *vp)
 {
-    if (!is_passive(verb, vp))
-        return NULL;
     for (uint32_t i = 0; i < vp->n_kids; i++) {
         tac_node *k = vp->kids[i];
         tac_node *np = by_phrase_np(k);
@@ -1472,7 +1473,37 @@ static tac_node *passive_agent(tac_node *verb, tac_node *vp)
     return NULL;
 }
 
-static tac_node *complement_vp(tac_node *vp);
+static tac_node *passive_agent(tac_node *verb, tac_node *vp)
+{
+    if (!is_passive(verb, vp))
+        return NULL;
+    tac_node *np = by_child(vp);
+    if (np)
+        return np;
+    /* "was forced [to resign by the army]": the parser hangs the passive's
+     * "by" phrase on the complement's verb, which takes no agent of its own */
+    tac_node *low = complement_vp(vp);
+    return low ? by_child(low) : NULL;
+}
+
+/* "killed by [a roadside bomb planted by Taliban militants]": an agent that
+ * names no actor hands over to the "by" phrase of the participle that
+ * describes it (a few levels at most). */
+static tac_node *named_agent(tac_coder *c, tac_node *np)
+{
+    for (int depth = 0; depth < 3 && !names_actor(np_meaning(c, np)); depth++) {
+        tac_node *inner = NULL;
+        for (uint32_t i = 0; i < np->n_kids && !inner; i++) {
+            tac_node *k = np->kids[i];
+            if (is_vp(k) && k->n_kids && is(k->kids[0], "VBN"))
+                inner = by_child(k);
+        }
+        if (!inner)
+            break;
+        np = inner;
+    }
+    return np;
+}
 
 /* A passive with no agent in which the subject undergoes the act ("were
  * arrested", "have been killed"). Not the participles that say a state of
@@ -2280,6 +2311,8 @@ static bool analyze(tac_coder *c, tac_node *verb, tac_node *vp, analysis *a)
      * the subject is what was done to, and the doer is not named (news
      * dictionaries; PETRARCH-1's validated patterns read these their own way) */
     a->passive = a->by || (c->d->petr2_patterns && agentless_passive(verb, vp));
+    if (a->by)
+        a->by = named_agent(c, a->by);
     if (a->passive) {
         a->src = a->by ? meaning_of_np(c, a->by) : &EMPTY;
         a->tgt = meaning_of_np(c, a->subj);

@@ -59,6 +59,8 @@ static const char VERBS[] =
     "DENY\n"
     "--- PRAISE [051] ---\n"
     "PRAISE\n"
+    "--- FORCE [170] ---\n"
+    "FORCE\n"
     "--- ARREST [173] ---\n"
     "ARREST\n"
     "--- ENGAGE [---] ---\n"
@@ -447,6 +449,22 @@ static void pattern_actors_take_the_whole_possessive(void **state)
                         "GON ARNGOV 040");
 }
 
+/* The passive's agent where the parser hung it: on the complement ("was
+ * forced to resign by Arnor"), or behind a participle ("attacked by a
+ * bomb planted by Mordor"). */
+static void passive_agents_found_where_the_parser_left_them(void **state)
+{
+    fixture *f = *state;
+    assert_string_equal(code(f, "(ROOT (S (NP (JJ Gondorian) (NN leader)) (VP (VBD was) (VP (VBN forced) "
+                                "(S (VP (TO to) (VP (VB resign) (PP (IN by) (NP (NNP Arnor)))))))) "
+                                "(. .)))"),
+                        "ARN GONGOV 170");
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Rohan)) (VP (VBD was) (VP (VBN attacked) "
+                                "(PP (IN by) (NP (NP (DT a) (NN bomb)) (VP (VBN planted) "
+                                "(PP (IN by) (NP (NNP Mordor)))))))) (. .)))"),
+                        "MOR ROH 190");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -465,6 +483,7 @@ int main(void)
         cmocka_unit_test(skipped_actors_are_no_targets),
         cmocka_unit_test(references_back_keep_their_agents),
         cmocka_unit_test(pattern_actors_take_the_whole_possessive),
+        cmocka_unit_test(passive_agents_found_where_the_parser_left_them),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
