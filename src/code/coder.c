@@ -2587,11 +2587,31 @@ static bool reported_clause(tac_coder *c, analysis *up, tac_node *vp)
     return c->n_events > before;
 }
 
+/* Is vp inside a clause that says what might happen, not what did ("...
+ * if Iran attacks", "discussed whether to impose sanctions", "unless")?
+ * News dictionaries only: PETRARCH-1's validated records code them. */
+static bool hypothetical(const tac_coder *c, const tac_node *vp)
+{
+    if (!c->d->petr2_patterns)
+        return false;
+    for (const tac_node *p = vp->parent; p; p = p->parent) {
+        if (p->cat != TAC_CAT_SBAR || !p->n_kids || !p->kids[0]->word)
+            continue;
+        const char *w = p->kids[0]->word;
+        if (tac_str_iequal(w, "if") || tac_str_iequal(w, "whether") ||
+            tac_str_iequal(w, "unless"))
+            return true;
+    }
+    return false;
+}
+
 static void code_verb(tac_coder *c, tac_node *verb, tac_node *vp)
 {
     if (c->tried_vp[vp->index])     /* a reported clause coded ahead of its turn */
         return;
     c->tried_vp[vp->index] = true;
+    if (hypothetical(c, vp))
+        return;
     const char *base;
     if (obligation(c, verb, vp, &base)) {
         code_obligation(c, verb, vp, base, NULL, NULL);

@@ -465,6 +465,19 @@ static void passive_agents_found_where_the_parser_left_them(void **state)
                         "MOR ROH 190");
 }
 
+/* What might happen ("if", "whether", "unless" clauses) is not coded as
+ * having happened. */
+static void hypothetical_clauses_are_not_events(void **state)
+{
+    fixture *f = *state;
+    assert_string_equal(code(f, "(ROOT (S (SBAR (IN If) (S (NP (NNP Mordor)) (VP (VBZ attacks) "
+                                "(NP (NNP Rohan))))) (, ,) (NP (NNP Gondor)) (VP (MD will) (VP (VB praise) "
+                                "(NP (NNP Arnor)))) (. .)))"),
+                        "GON ARN 032");   /* the praise announced; no attack */
+    assert_string_equal(code(f, "(ROOT (S (NP (NNP Mordor)) (VP (VBD attacked) (NP (NNP Rohan))) (. .)))"),
+                        "MOR ROH 190");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -484,6 +497,7 @@ int main(void)
         cmocka_unit_test(references_back_keep_their_agents),
         cmocka_unit_test(pattern_actors_take_the_whole_possessive),
         cmocka_unit_test(passive_agents_found_where_the_parser_left_them),
+        cmocka_unit_test(hypothetical_clauses_are_not_events),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
