@@ -529,6 +529,12 @@ static const char *with_agent(tac_coder *c, const code_item *it, const char *par
     const char *have = prefix ? it->prefix : it->suffix;
     if (!part || !*part)
         return have;
+    /* "UN officials", "Red Cross officials": an organisation's officials are
+     * the organisation, not a government (IGOUNO, not IGOUNOGOV) */
+    if (!strcmp(part, "GOV") && it->actor &&
+        (!strncmp(it->actor, "IGO", 3) || !strncmp(it->actor, "NGO", 3) ||
+         !strncmp(it->actor, "MNC", 3)))
+        return have;
     const char *full = full_code(c, it);
     if (strstr(full + (strlen(full) > 3 ? 3 : 0), part))
         return have;

@@ -76,12 +76,14 @@ static const char ACTORS[] =
     "ROHAN [ROH]\n"
     "MORDOR [MOR]\n"
     "MINAS_TIRITH [GONGOV]\n"
+    "WHITE_COUNCIL [IGOWHC]\n"
     "HALBARAD_\n"
     "\t[ARNGOV]\n";
 
 static const char AGENTS[] =
     "GOVERNMENT [~GOV]\n"
     "LEADER [~GOV]\n"
+    "OFFICIAL [~GOV]\n"
     "PARTY [~PTY]\n"
     "REBEL [~REB]\n"
     "REFUGEE [~REF]\n"
@@ -478,6 +480,19 @@ static void hypothetical_clauses_are_not_events(void **state)
                         "MOR ROH 190");
 }
 
+/* An organisation's officials are the organisation; a country's are its
+ * government. */
+static void officials_of_organisations(void **state)
+{
+    fixture *f = *state;
+    assert_string_equal(code(f, "(ROOT (S (NP (DT The) (NNP White) (NNP Council) (NNS officials)) "
+                                "(VP (VBD praised) (NP (NNP Rohan))) (. .)))"),
+                        "IGOWHC ROH 051");
+    assert_string_equal(code(f, "(ROOT (S (NP (JJ Gondorian) (NNS officials)) "
+                                "(VP (VBD praised) (NP (NNP Rohan))) (. .)))"),
+                        "GONGOV ROH 051");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -498,6 +513,7 @@ int main(void)
         cmocka_unit_test(pattern_actors_take_the_whole_possessive),
         cmocka_unit_test(passive_agents_found_where_the_parser_left_them),
         cmocka_unit_test(hypothetical_clauses_are_not_events),
+        cmocka_unit_test(officials_of_organisations),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
