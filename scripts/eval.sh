@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# make eval: scores the coder on two gold files, each twice — with Tacitus's
+# make eval: scores the coder on three gold files, each twice — with Tacitus's
 # own dictionaries and with the Phoenix dictionaries — side by side:
 #   1. the PLOVER gold-standard development records
 #      (../shared/testdata/plover-gsr-dev), which the dictionaries and the
 #      coder were tuned on;
 #   2. the invented blind set (tests/eval/invented.json, in this repository),
-#      which they were not.
+#      which they were not;
+#   3. the invented development set (tests/eval/dev-invented.json, in this
+#      repository), which the dictionaries were tuned on.
 #   bash scripts/eval.sh BUILD/tacitus [EXTRA EVAL OPTIONS...]
 # Without ../shared (or $TAC_SHARED_DIR) the development file and the Phoenix
 # runs are skipped (said so, exit 0); the invented set is still scored with
-# our dictionaries. See docs/evaluation.md.
+# our dictionaries, and so is the invented development set. See
+# docs/evaluation.md.
 set -u
 bin=${1:?usage: scripts/eval.sh PATH/TO/tacitus [eval options]}
 shift
@@ -18,6 +21,7 @@ shared=${TAC_SHARED_DIR:-$repo/../shared}
 gold=$shared/testdata/plover-gsr-dev/plover_gsr_dev.json
 phoenix=$shared/testdata/phoenix
 invented=$repo/tests/eval/invented.json
+devinvented=$repo/tests/eval/dev-invented.json
 
 if [ ! -x "$bin" ]; then
     echo "eval: $bin is not built" >&2
@@ -112,5 +116,30 @@ if [ "$have_shared" = 1 ]; then
     echo "invented blind set, phoenix: $(grep '^eval:' "$tmp/inv-phoenix")"
 else
     echo "invented blind set, phoenix: skipped: $phoenix not found"
+fi
+echo
+
+# 3. The invented development set (tuned on; needs no ../shared).
+if [ ! -r "$devinvented" ]; then
+    echo "eval: $devinvented not found" >&2
+    exit 1
+fi
+run devinv-ours "$devinvented" "$@"
+if [ "$have_shared" = 1 ]; then
+    run devinv-phoenix "$devinvented" --dict "$phoenix" "$@"
+    echo "tacitus eval: invented development set (tuned on) ($(basename "$devinvented")) — our dictionaries (data/) vs Phoenix ($phoenix)"
+    echo "recall = gold records recalled / gold records; precision = matching events / events"
+    table "$tmp/devinv-ours" "$tmp/devinv-phoenix"
+else
+    echo "tacitus eval: invented development set (tuned on) ($(basename "$devinvented")) — our dictionaries (data/); Phoenix skipped (../shared absent)"
+    echo "recall = gold records recalled / gold records; precision = matching events / events"
+    table "$tmp/devinv-ours"
+fi
+echo
+echo "invented development set, ours:    $(grep '^eval:' "$tmp/devinv-ours")"
+if [ "$have_shared" = 1 ]; then
+    echo "invented development set, phoenix: $(grep '^eval:' "$tmp/devinv-phoenix")"
+else
+    echo "invented development set, phoenix: skipped: $phoenix not found"
 fi
 exit 0
