@@ -50,6 +50,10 @@ static const plover_rule plover_rules[] = {
     /* 0.8 moved destruction of property to ASSAULT; early PLOVER coded it
      * as COERCE (mode "destroy", as in the gold). */
     {"ASSAULT", "1712", "COERCE"},
+    /* 0.8 moved embargoes, boycotts and sanctions (CAMEO 163) to COERCE
+     * (mode "restrict"); early PLOVER had them under SANCTION, as the gold
+     * codes "imposed sanctions". */
+    {"COERCE", "163", "SANCTION"},
     /* CAMEO 02 (appeals, requests) is a weaker DEMAND in early PLOVER
      * (the gold codes appeals, e.g. seeking refuge, as DEMAND). */
     {"", "02", "DEMAND"},
