@@ -2302,6 +2302,14 @@ static void visit_there(tac_coder *c, const tac_node *vp, const verb_hit *hit, a
     }
 }
 
+/* Is the span the object of "in" ("in Pakistan"): a place, not a party? */
+static bool located_in(const actor_span *s)
+{
+    const tac_node *pp = s->node ? s->node->parent : NULL;
+    return pp && pp->cat == TAC_CAT_PP && pp->n_kids && is(pp->kids[0], "IN") &&
+           tac_str_iequal(pp->kids[0]->word, "in");
+}
+
 /* Finds the verb's code, source and target. False: not a coding verb. */
 static bool analyze(tac_coder *c, tac_node *verb, tac_node *vp, analysis *a)
 {
@@ -2319,12 +2327,23 @@ static bool analyze(tac_coder *c, tac_node *verb, tac_node *vp, analysis *a)
     a->passive = a->by || (c->d->petr2_patterns && agentless_passive(verb, vp));
     if (a->by)
         a->by = named_agent(c, a->by);
+    /* a pattern's '+' that landed on the passive's agent ("kidnapped [by
+     * gunmen]") names the doer, who is the source here, not the target */
+    if (a->by && hit->tgt && hit->tgt->first >= a->by->first && hit->tgt->last <= a->by->last)
+        hit->tgt = NULL;
     if (a->passive) {
         a->src = a->by ? meaning_of_np(c, a->by) : &EMPTY;
+        if (a->by) {
+            /* "kidnapped by gunmen in Pakistan": the agent takes the place's
+             * country as an agent-only target does */
+            actor_span by = {a->by->first, a->by->last, a->src, a->by};
+            a->src = target_meaning(c, &by);
+        }
         a->tgt = meaning_of_np(c, a->subj);
         if (!a->tgt->n && a->by) {  /* "a bomb was fired at Israel by/from Gaza" */
             const actor_span *t = first_target(c, hit->vlast, vp->last, a->src);
-            if (t && !(t->first >= a->by->first && t->last <= a->by->last))
+            if (t && !(t->first >= a->by->first && t->last <= a->by->last) &&
+                !located_in(t))
                 a->tgt = t->m;
         }
     } else {

@@ -63,6 +63,7 @@ static const char VERBS[] =
     "FORCE\n"
     "--- ARREST [173] ---\n"
     "ARREST\n"
+    "- * + [173]\n"
     "--- ENGAGE [---] ---\n"
     "ENGAGE\n"
     "- * (IN FIGHTING IN +) [190]\n"
@@ -482,6 +483,17 @@ static void hypothetical_clauses_are_not_events(void **state)
 
 /* An organisation's officials are the organisation; a country's are its
  * government. */
+/* The passive's agent is the source even where a pattern's '+' took it,
+ * and an agent-only agent takes the country it is in. */
+static void passive_agents_are_sources(void **state)
+{
+    fixture *f = *state;
+    assert_string_equal(code(f, "(ROOT (S (NP (JJ Gondorian) (NNS nationals)) (VP (VBD were) "
+                                "(VP (VBN arrested) (PP (IN by) (NP (NNS rebels))) (PP (IN in) "
+                                "(NP (NNP Arnor))))) (. .)))"),
+                        "ARNREB GON 173");
+}
+
 static void officials_of_organisations(void **state)
 {
     fixture *f = *state;
@@ -514,6 +526,7 @@ int main(void)
         cmocka_unit_test(passive_agents_found_where_the_parser_left_them),
         cmocka_unit_test(hypothetical_clauses_are_not_events),
         cmocka_unit_test(officials_of_organisations),
+        cmocka_unit_test(passive_agents_are_sources),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
