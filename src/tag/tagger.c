@@ -828,6 +828,34 @@ static bool of_object_before(const char *const *forms, const uint8_t *tag, size_
     return tag[k] == TAG_IN && word_is(forms[k], "of");
 }
 
+static bool ends_in_ed(const char *w)
+{
+    size_t k = w ? strlen(w) : 0;
+    return k > 3 && w[k - 2] == 'e' && w[k - 1] == 'd';
+}
+
+/* "Troops tortured and killed ...", "Gangs abducted and robbed ...": two
+ * -ed words joined by "and"/"or" right after the noun phrase that opens
+ * the sentence are its past-tense verbs, whatever the lexicon guessed for
+ * the first (adjective, participle, noun). */
+static bool opening_coordinated_past(const char *const *forms, const uint8_t *tag, size_t i,
+                                     size_t n)
+{
+    if (i == 0 || i + 2 >= n || !nominal(tag[i - 1]) || !ends_in_ed(forms[i]) ||
+        !ends_in_ed(forms[i + 2]) || !forms[i + 1] ||
+        !(tac_str_iequal(forms[i + 1], "and") || tac_str_iequal(forms[i + 1], "or")))
+        return false;
+    if (tag[i] != TAG_JJ && tag[i] != TAG_VBN && tag[i] != TAG_NN && tag[i] != TAG_VBD)
+        return false;
+    if (tag[i + 2] != TAG_VBD && tag[i + 2] != TAG_VBN)
+        return false;
+    for (size_t j = 0; j < i; j++)      /* only the opening noun phrase before */
+        if (tag[j] != TAG_DT && tag[j] != TAG_JJ && tag[j] != TAG_CD && tag[j] != TAG_POS &&
+            tag[j] != TAG_PRPS && !nominal(tag[j]))
+            return false;
+    return tag[i] != TAG_VBD || tag[i + 2] != TAG_VBD;
+}
+
 static void correct(const tac_tagger *t, const char *const *forms, const cands *c,
                     uint8_t *tag, size_t n)
 {
@@ -837,6 +865,10 @@ static void correct(const tac_tagger *t, const char *const *forms, const cands *
         int nt = i + 1 < n ? tag[i + 1] : -1;
         if (name_syllable(forms, tag, i, n)) {
             tag[i] = TAG_NNP;
+            continue;
+        }
+        if (opening_coordinated_past(forms, tag, i, n)) {
+            tag[i] = tag[i + 2] = TAG_VBD;
             continue;
         }
         if (base_verb(t, forms, c, tag, i, n)) {

@@ -208,6 +208,10 @@ static void verbs_without_auxiliaries(void **state)
     assert_string_equal(tag_at(f, "The rebels agreed to be disarmed .", 2), "VBD");
     /* a base form after a subject pronoun is a present tense */
     assert_string_equal(tag_at(f, "Rebels will fight until they gain control .", 5), "VBP");
+    /* two -ed words joined by "and" right after the opening noun phrase */
+    assert_string_equal(tag_at(f, "The guards tortured and killed three prisoners .", 2), "VBD");
+    assert_string_equal(tag_at(f, "The guards tortured and killed three prisoners .", 4), "VBD");
+    assert_string_equal(tag_at(f, "The armed and trained men attacked Ulgrad .", 1), "JJ");
 }
 
 static void name_syllables_inside_names(void **state)
