@@ -94,52 +94,39 @@ else
 fi
 echo
 
-# 2. The invented blind set (never tuned on; needs no ../shared).
-if [ ! -r "$invented" ]; then
-    echo "eval: $invented not found" >&2
-    exit 1
-fi
-run inv-ours "$invented" "$@"
-if [ "$have_shared" = 1 ]; then
-    run inv-phoenix "$invented" --dict "$phoenix" "$@"
-    echo "tacitus eval: invented blind set ($(basename "$invented")) — our dictionaries (data/) vs Phoenix ($phoenix)"
+# score_set KEY LABEL FILE [eval options]: one of our invented sets (they need
+# no ../shared), ours and, when ../shared is there, Phoenix side by side.
+score_set() {
+    local key=$1 label=$2 file=$3
+    shift 3
+    if [ ! -r "$file" ]; then
+        echo "eval: $file not found" >&2
+        exit 1
+    fi
+    run "$key-ours" "$file" "$@"
+    if [ "$have_shared" = 1 ]; then
+        run "$key-phoenix" "$file" --dict "$phoenix" "$@"
+        echo "tacitus eval: $label ($(basename "$file")) — our dictionaries (data/) vs Phoenix ($phoenix)"
+    else
+        echo "tacitus eval: $label ($(basename "$file")) — our dictionaries (data/); Phoenix skipped (../shared absent)"
+    fi
     echo "recall = gold records recalled / gold records; precision = matching events / events"
-    table "$tmp/inv-ours" "$tmp/inv-phoenix"
-else
-    echo "tacitus eval: invented blind set ($(basename "$invented")) — our dictionaries (data/); Phoenix skipped (../shared absent)"
-    echo "recall = gold records recalled / gold records; precision = matching events / events"
-    table "$tmp/inv-ours"
-fi
-echo
-echo "invented blind set, ours:    $(grep '^eval:' "$tmp/inv-ours")"
-if [ "$have_shared" = 1 ]; then
-    echo "invented blind set, phoenix: $(grep '^eval:' "$tmp/inv-phoenix")"
-else
-    echo "invented blind set, phoenix: skipped: $phoenix not found"
-fi
-echo
+    if [ "$have_shared" = 1 ]; then
+        table "$tmp/$key-ours" "$tmp/$key-phoenix"
+    else
+        table "$tmp/$key-ours"
+    fi
+    echo
+    echo "$label, ours:    $(grep '^eval:' "$tmp/$key-ours")"
+    if [ "$have_shared" = 1 ]; then
+        echo "$label, phoenix: $(grep '^eval:' "$tmp/$key-phoenix")"
+    else
+        echo "$label, phoenix: skipped: $phoenix not found"
+    fi
+    echo
+}
 
-# 3. The invented development set (tuned on; needs no ../shared).
-if [ ! -r "$devinvented" ]; then
-    echo "eval: $devinvented not found" >&2
-    exit 1
-fi
-run devinv-ours "$devinvented" "$@"
-if [ "$have_shared" = 1 ]; then
-    run devinv-phoenix "$devinvented" --dict "$phoenix" "$@"
-    echo "tacitus eval: invented development set (tuned on) ($(basename "$devinvented")) — our dictionaries (data/) vs Phoenix ($phoenix)"
-    echo "recall = gold records recalled / gold records; precision = matching events / events"
-    table "$tmp/devinv-ours" "$tmp/devinv-phoenix"
-else
-    echo "tacitus eval: invented development set (tuned on) ($(basename "$devinvented")) — our dictionaries (data/); Phoenix skipped (../shared absent)"
-    echo "recall = gold records recalled / gold records; precision = matching events / events"
-    table "$tmp/devinv-ours"
-fi
-echo
-echo "invented development set, ours:    $(grep '^eval:' "$tmp/devinv-ours")"
-if [ "$have_shared" = 1 ]; then
-    echo "invented development set, phoenix: $(grep '^eval:' "$tmp/devinv-phoenix")"
-else
-    echo "invented development set, phoenix: skipped: $phoenix not found"
-fi
+# 2. The invented blind set (never tuned on), 3. the invented development set.
+score_set inv "invented blind set" "$invented" "$@"
+score_set devinv "invented development set (tuned on)" "$devinvented" "$@"
 exit 0
