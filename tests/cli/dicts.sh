@@ -70,6 +70,18 @@ ev KORGOV JPNGOV 057     # SIGN AGREEMENT
 ev PRK USA 111           # CONDEMN; generated country names
 grep -q '"issues":\[[^]]*SANCTIONS' "$TMP/out" && pass "issue SANCTIONS attached" || fail "no SANCTIONS issue"
 
+# A compound that holds a summit consults each other, not the place; being
+# expected to act is no comment of one's own.
+cat > "$TMP/more.ptb" <<'PTB'
+(ROOT (S (NP (NNP South) (NNP Korea) (CC and) (NNP Japan)) (VP (VBD held) (NP (DT a) (NN summit)) (PP (IN in) (NP (NNP Tokyo)))) (. .)))
+(ROOT (S (NP (NNP Japan)) (VP (VBD was) (VP (VBN expected) (S (VP (TO to) (VP (VB meet) (NP (NNP Vietnam))))))) (. .)))
+PTB
+expect_status 0 "code compound summits and expectations" "$TAC" code --quiet --input ptb --date 2026-11-01 "$TMP/more.ptb"
+ev KOR JPN 040           # HOLD: - % * SUMMIT [040:040]
+ev JPN KOR 040
+if grep -q '"cameo":"013"' "$TMP/out"; then fail "'was expected to' coded as 013"; else pass "EXPECT is no 013"; fi
+if grep -q '"target":"JPNGOV"' "$TMP/out"; then fail "Tokyo (the place) became a target"; else pass "the summit's place is no target"; fi
+
 # A discard phrase stops coding of its sentence.
 cat > "$TMP/sport.ptb" <<'PTB'
 (ROOT (S (NP (NNP Brazil)) (VP (VBD attacked) (NP (NNP Argentina)) (PP (IN in) (NP (DT the) (NNP World) (NNP Cup)))) (. .)))

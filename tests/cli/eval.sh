@@ -77,6 +77,18 @@ if expect_status 0 "eval --show-misses" \
     [ "$n" -eq 2 ] && pass "two misses" || fail "$n misses listed, wanted 2"
 fi
 
+# CAMEO 163 (sanctions) is early-PLOVER SANCTION, as the gold codes it
+# (PLOVER 0.8 files it under COERCE); our default dictionaries code it.
+cat > "$TMP/sanction.json" <<'EOF'
+[
+ {"id": "S-1", "date": "2024-03-04", "text": "The European Union imposed sanctions on Belarus on Monday.",
+  "source": [{"code": "IGO"}], "target": [{"code": "BLR"}], "event": "SANCTION"}
+]
+EOF
+if expect_status 0 "eval scores 163 as SANCTION" "$TAC" eval --quiet "$TMP/sanction.json"; then
+    expect_grep "$TMP/out" '^eval: recall 100.0% (1/1), precision 100.0% (1/1)$' "163 matches SANCTION"
+fi
+
 # A record without text is skipped (exit 1) with file:line; the rest is scored.
 cat > "$TMP/partial.json" <<'EOF'
 [
