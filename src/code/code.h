@@ -216,6 +216,13 @@ struct tac_dicts {
 /* Word flags: the word starts a phrase of that dictionary. */
 enum { TAC_W_ACTOR = 1, TAC_W_AGENT = 2, TAC_W_DISCARD = 4, TAC_W_ISSUE = 8 };
 
+/* Key of a three-letter code block ("GOV") in tac_dicts.agent_codes. */
+static inline uint64_t tac_code3_key(const char *g)
+{
+    return ((uint64_t)(unsigned char)g[0] << 16) | ((uint64_t)(unsigned char)g[1] << 8) |
+           (unsigned char)g[2];
+}
+
 static inline uint64_t tac_synset_key(uint32_t synset, tac_wid w)
 {
     return ((uint64_t)synset << 32) | w;

@@ -1532,20 +1532,20 @@ static const meaning *meaning_of_np(tac_coder *c, tac_node *np)
     return np ? np_meaning(c, np) : &EMPTY;
 }
 
+/* Are the three letters at g an agent code of the dictionaries ("GOV")? */
+static bool is_agent_code(const tac_coder *c, const char *g)
+{
+    uint32_t v;
+    return tac_map_get(&c->d->agent_codes, tac_code3_key(g), &v);
+}
+
 /* A place actor's code without the agents that follow its country root
  * ("KENGOV" -> "KEN"); codes whose tail is not an agent ("IGOUNO") stay. */
 static const char *place_country(tac_coder *c, const char *code)
 {
     size_t n = strlen(code), cut = n;
-    while (cut >= 6 && (cut - 3) % 3 == 0) {
-        const char *g = code + cut - 3;
-        uint64_t key = ((uint64_t)(unsigned char)g[0] << 16) |
-                       ((uint64_t)(unsigned char)g[1] << 8) | (unsigned char)g[2];
-        uint32_t v;
-        if (!tac_map_get(&c->d->agent_codes, key, &v))
-            break;
+    while (cut >= 6 && (cut - 3) % 3 == 0 && is_agent_code(c, code + cut - 3))
         cut -= 3;
-    }
     return cut == n ? code : tac_arena_strndup(&c->arena, code, cut);
 }
 
@@ -1637,10 +1637,7 @@ static void split_root(tac_coder *c, const char *code, const char **root, const 
     *root = tac_arena_strndup(&c->arena, code, n < 3 ? n : 3);
     *agent = "";
     for (size_t i = 3; i + 3 <= n; i += 3) {
-        uint64_t key = ((uint64_t)(unsigned char)code[i] << 16) |
-                       ((uint64_t)(unsigned char)code[i + 1] << 8) | (unsigned char)code[i + 2];
-        uint32_t v;
-        if (tac_map_get(&c->d->agent_codes, key, &v)) {
+        if (is_agent_code(c, code + i)) {
             *agent = tac_arena_strndup(&c->arena, code + i, 3);
             return;
         }

@@ -456,11 +456,8 @@ static void agent_add(loader *L, const char *phrase, size_t len, const char *cod
     a->prefix = prefix;
     d->agent_trie.entry[node] = (int32_t)d->n_agents++;
     /* remember 3-letter blocks of agent codes for splitting roots */
-    for (size_t i = 0; i + 3 <= strlen(code); i += 3) {
-        uint64_t key = ((uint64_t)(unsigned char)code[i] << 16) |
-                       ((uint64_t)(unsigned char)code[i + 1] << 8) | (unsigned char)code[i + 2];
-        tac_map_put(&d->agent_codes, key, 1);
-    }
+    for (size_t i = 0; i + 3 <= strlen(code); i += 3)
+        tac_map_put(&d->agent_codes, tac_code3_key(code + i), 1);
 }
 
 /* Adds the phrase and its plural (regular unless `plurals` says otherwise). */
