@@ -2299,12 +2299,24 @@ static void visit_there(tac_coder *c, const tac_node *vp, const verb_hit *hit, a
     }
 }
 
-/* Is the span the object of "in" ("in Pakistan"): a place, not a party? */
+/* Is the span the object of the preposition `prep` ("in Pakistan")? */
+static bool object_of(const actor_span *s, const char *prep)
+{
+    const tac_node *pp = s && s->node ? s->node->parent : NULL;
+    return pp && pp->cat == TAC_CAT_PP && pp->n_kids && is(pp->kids[0], "IN") &&
+           tac_str_iequal(pp->kids[0]->word, prep);
+}
+
+/* "in Pakistan": a place, not a party. */
 static bool located_in(const actor_span *s)
 {
-    const tac_node *pp = s->node ? s->node->parent : NULL;
-    return pp && pp->cat == TAC_CAT_PP && pp->n_kids && is(pp->kids[0], "IN") &&
-           tac_str_iequal(pp->kids[0]->word, "in");
+    return object_of(s, "in");
+}
+
+/* "met in Havana", "at the UN headquarters": where the event happened. */
+static bool where_it_happened(const actor_span *s)
+{
+    return object_of(s, "in") || object_of(s, "at");
 }
 
 /* Finds the verb's code, source and target. False: not a coding verb. */
@@ -2508,14 +2520,7 @@ static bool plural_reference(const meaning *m)
 
 static void code_verb(tac_coder *c, tac_node *verb, tac_node *vp);
 
-/* Is the span the object of "in" or "at" ("met in Havana", "at the UN
- * headquarters"): where the event happened? */
-static bool where_it_happened(const actor_span *s)
-{
-    const tac_node *pp = s ? s->node->parent : NULL;
-    return pp && pp->cat == TAC_CAT_PP && pp->n_kids && is(pp->kids[0], "IN") &&
-           (tac_str_iequal(pp->kids[0]->word, "in") || tac_str_iequal(pp->kids[0]->word, "at"));
-}
+
 
 /* Is the verb under "must" or "should" ("B must withdraw")? *base tells
  * the CAMEO family of the obligation: demand (100) or appeal (020). */
