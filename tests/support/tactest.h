@@ -50,4 +50,19 @@ void tactest_coder_teardown(tactest_coder *t);
  * in the coder's order, "" for no event, "ERROR" when the tree is refused. */
 const char *tactest_code(tactest_coder *t, const char *date, const char *tree);
 
+/* cmocka group setup/teardown named setup() and teardown(), for one static
+ * tactest_coder over the given dictionary texts. */
+#define TACTEST_CODER_FIXTURE(verbs, actors, agents)                              \
+    static int setup(void **state)                                              \
+    {                                                                           \
+        static tactest_coder fixture_;                                          \
+        *state = &fixture_;                                                     \
+        return tactest_coder_setup(&fixture_, verbs, actors, agents);           \
+    }                                                                           \
+    static int teardown(void **state)                                           \
+    {                                                                           \
+        tactest_coder_teardown(*state);                                         \
+        return 0;                                                               \
+    }
+
 #endif

@@ -93,18 +93,7 @@ static const char AGENTS[] =
 
 typedef tactest_coder fixture;
 
-static int setup(void **state)
-{
-    static fixture f;
-    *state = &f;
-    return tactest_coder_setup(&f, VERBS, ACTORS, AGENTS);
-}
-
-static int teardown(void **state)
-{
-    tactest_coder_teardown(*state);
-    return 0;
-}
+TACTEST_CODER_FIXTURE(VERBS, ACTORS, AGENTS)
 
 /* "SRC TGT CODE;..." */
 static const char *code(fixture *f, const char *tree)
